@@ -1,0 +1,179 @@
+// The Report: everything the dashboard and the command-line tool show, as plain data.
+// Produced only by computeReport(bundle, options) (and its incremental form).
+// Convention: a value over no data is `undefined` (shown as "n/a"), never 0 and never NaN.
+
+import type { Split } from '../types';
+
+export interface Interval {
+	low: number;
+	high: number;
+}
+
+/** A point estimate over problems, with its problem-level bootstrap interval. */
+export interface Estimate {
+	value: number | undefined;
+	ci?: Interval;
+	/** Problems that contributed to the value. */
+	problems: number;
+}
+
+/** A difference model t - reference on the same problems, with its paired bootstrap interval. */
+export interface Difference {
+	delta: number | undefined;
+	ci?: Interval;
+	problems: number;
+}
+
+export interface CurvePoint {
+	k: number;
+	value: number | undefined;
+	ci?: Interval;
+	problems: number;
+	/** Problems excluded because they have fewer than k samples: never scored as failures. */
+	excluded: number;
+}
+
+export type SolvedRule = 'greedy' | 'maj@n';
+
+export interface ImprovementSets {
+	/** Problems solved by model t and not by the reference. */
+	improved: string[];
+	/** Problems solved by the reference and not by model t (forgotten). */
+	regressed: string[];
+	/** The reference's pass@k restricted to IS(t), k = 1, 2, 4, ..., n. */
+	referencePassAtKOnImproved: CurvePoint[];
+	/** Share of IS(t) with at least one correct reference sample among its n (pass@n on IS). */
+	withinReferenceReach: Estimate;
+}
+
+export type DiversitySubset = 'all' | 'correct' | 'incorrect';
+
+export interface DiversityValues {
+	/** Distinct-n averaged over n = 1..5. */
+	distinctN: Estimate;
+	/** Expectation-adjusted distinct (Liu et al. 2022), averaged over n = 1..5. */
+	ead: Estimate;
+	/** 1 - mean pairwise cosine similarity of embeddings. */
+	semantic: Estimate;
+	/** Unique / total normalised equations. */
+	equations: Estimate;
+	/** Problems skipped for this subset (fewer than 2 samples in it). */
+	skipped: number;
+}
+
+export interface AnswerDiversity {
+	/** Distinct extracted answers / n. */
+	distinctRatio: Estimate;
+	/** Shannon entropy of the answer distribution, in bits. */
+	entropy: Estimate;
+}
+
+export interface AccuracyBlock {
+	pass1Greedy: Estimate;
+	pass1Sampled: Estimate;
+	passAtK: CurvePoint[];
+	majAtK: CurvePoint[];
+}
+
+export interface LevelAccuracy {
+	level: number;
+	/** Accuracy on the level, by the solved rule's measure (greedy pass@1, else sampled pass@1). */
+	accuracy: Estimate;
+}
+
+export interface GroupDisparity {
+	/** (acc(easiest) - acc(hardest)) / acc(easiest); undefined when acc(easiest) = 0 or levels are missing. */
+	value: number | undefined;
+	ci?: Interval;
+	easiestLevel?: number;
+	hardestLevel?: number;
+}
+
+export type SignalId =
+	| 'pass1'
+	| 'passAtN'
+	| 'distinctN'
+	| 'semantic'
+	| 'equations'
+	| 'answerDiversity'
+	| 'ood'
+	| 'hardestLevel'
+	| 'groupDisparity'
+	| 'forgetting';
+
+export interface Signal {
+	id: SignalId;
+	/** Human-readable, e.g. "pass@16", "Distinct-n (correct samples)". */
+	label: string;
+	/** Model t minus reference (for groupDisparity and forgetting: the quantity whose rise is bad). */
+	difference: Difference;
+	/** True when the paired interval excludes 0 in the direction this signal watches. */
+	fired: boolean;
+	/** Which direction is bad for a regression signal; 'up' is good for the headline. */
+	badDirection: 'down' | 'up';
+	/** Why the signal could not be evaluated, if it could not. */
+	unavailable?: string;
+}
+
+export type VerdictKind = 'reversal' | 'progress' | 'regression' | 'inconclusive';
+
+export interface Verdict {
+	model: string;
+	reference: string;
+	kind: VerdictKind;
+	/** pass@1 (greedy when present, else sampled) difference. */
+	headline: Signal;
+	/** Every regression signal, fired or not, in a stable order. */
+	signals: Signal[];
+	/** One sentence, e.g. "pass@1 +7.1 points, but pass@16 -4.0 and OOD -3.5: reversal". */
+	summary: string;
+}
+
+export interface ModelReport {
+	model: string;
+	label: string;
+	order: number;
+	/** Problems with at least one sample from this model. */
+	problems: number;
+	/** Smallest and largest sampled n per problem (greedy excluded). */
+	samplesPerProblem: { min: number; max: number };
+	accuracy: AccuracyBlock;
+	bySplit: Partial<Record<Split, AccuracyBlock>>;
+	byLevel: LevelAccuracy[];
+	groupDisparity: GroupDisparity;
+	/** Correct-answer coverage: mean over problems of c/n at the sampling temperature. */
+	coverage: Estimate;
+	diversity: Record<DiversitySubset, DiversityValues>;
+	answerDiversity: AnswerDiversity;
+	/** Absent for the reference itself. */
+	sets?: ImprovementSets;
+	verdict?: Verdict;
+}
+
+export interface ReportOptions {
+	/** Model id of the reference; default the study's reference, else the first model. */
+	reference?: string;
+	/** Bootstrap resamples; default 2000. 0 disables intervals. */
+	bootstrap?: number;
+	/** Seed of the bootstrap generator; default the study seed. */
+	bootstrapSeed?: number;
+	/** Interval level; default 0.95. */
+	confidence?: number;
+}
+
+export interface Report {
+	format: 'reversal-lab/report';
+	version: 1;
+	reference: string;
+	/** k = 1, 2, 4, ... up to the common n (and n itself). */
+	ks: number[];
+	/** The rule used for "solved" in the improvement sets. */
+	solvedRule: SolvedRule;
+	/** Name of the embedder behind semantic diversity, e.g. "hashed n-gram cosine (offline fallback)". */
+	embedder: string;
+	models: ModelReport[];
+	/** Things the reader must know: unequal n across models, problems excluded, etc. */
+	warnings: string[];
+	/** Resolved options, so the report says how it was computed. */
+	options: Required<ReportOptions>;
+}

@@ -1,0 +1,119 @@
+// The data model shared by every layer. A study is data: configuration + samples.
+// Everything the app shows is computeReport(bundle, options), a pure function of these types.
+
+export type Split = 'in-domain' | 'ood';
+export type AnswerType = 'number' | 'latex' | 'choice';
+
+export interface Problem {
+	id: string;
+	question: string;
+	/** Gold answer, as text; graded by the study's extractor and equivalence rules. */
+	answer: string;
+	answerType: AnswerType;
+	/** Option texts for multiple choice, in letter order (A, B, C, ...). */
+	choices?: string[];
+	split: Split;
+	/** Ordinal difficulty, 1 = easiest. */
+	level?: number;
+	subject?: string;
+	/** Optional gold solution (chain of thought), used for few-shot exemplars and training. */
+	solution?: string;
+}
+
+export type EngineKind = 'webllm' | 'wllama' | 'builtin' | 'import';
+
+export interface ModelRef {
+	id: string;
+	label: string;
+	engine: EngineKind;
+	/** Prebuilt WebLLM id, GGUF URL, built-in model name, or the name used in an imported file. */
+	source: string;
+	/** Position in the study's ordered list (0 = first iteration). */
+	order: number;
+	/** Chat models get their chat template; base models get the raw prompt. */
+	chat?: boolean;
+}
+
+export interface SamplingParams {
+	/** Sampled outputs per (model, problem). */
+	n: number;
+	/** Also take one greedy output (temperature 0) per (model, problem). */
+	greedy: boolean;
+	temperature: number;
+	topP: number;
+	maxTokens: number;
+}
+
+export type ExtractorId = 'gsm8k-strict' | 'flexible' | 'answer-is' | 'boxed' | 'choice' | 'auto';
+
+export type PromptStyle = 'zero-shot-cot' | 'few-shot-cot' | 'raw';
+export type PromptForm = 'chat' | 'completion';
+
+export interface PromptTemplate {
+	style: PromptStyle;
+	form: PromptForm;
+	/** Number of exemplars for few-shot; exemplars come from a pool disjoint from the test problems. */
+	shots?: number;
+	/** The template text with {question} (and {exemplars}) placeholders, shown to the user. */
+	text: string;
+}
+
+export interface ProblemSetRef {
+	source: 'builtin' | 'huggingface' | 'upload' | 'import';
+	/** Preset or dataset name, e.g. 'offline', 'paper', 'gsm8k'. */
+	id: string;
+	seed?: number;
+	count?: number;
+}
+
+export interface StudyConfig {
+	id: string;
+	name: string;
+	/** Study seed: every sample seed derives from it (see study/sampleSeed). */
+	seed: number;
+	sampling: SamplingParams;
+	prompt: PromptTemplate;
+	extractor: ExtractorId;
+	problemSet: ProblemSetRef;
+	/** Model id of the reference; the first model when absent. */
+	reference?: string;
+}
+
+/** index -1 marks the greedy output; 0..n-1 the sampled ones. */
+export const GREEDY_INDEX = -1;
+
+export interface Sample {
+	model: string;
+	problem: string;
+	index: number;
+	seed: number;
+	text: string;
+	/** Extracted answer, or null when the extractor found none. */
+	answer: string | null;
+	correct: boolean;
+	tokens: number;
+	ms: number;
+}
+
+export interface Environment {
+	app: string;
+	engine: string;
+	browser: string;
+	adapter?: string;
+}
+
+export interface Bundle {
+	format: 'reversal-lab/bundle';
+	version: 1;
+	study: StudyConfig;
+	problems: Problem[];
+	models: ModelRef[];
+	samples: Sample[];
+	environment: Environment;
+	createdAt: string;
+}
+
+/** The key that makes a sample unique within a bundle. */
+export function sampleKey(s: Pick<Sample, 'model' | 'problem' | 'index'>): string {
+	return `${s.model}\u0000${s.problem}\u0000${s.index}`;
+}
