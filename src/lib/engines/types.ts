@@ -1,0 +1,48 @@
+// The one Engine interface: implemented by each adapter (webllm, wllama, builtin) inside its
+// worker, and by the worker proxy on the main side. The runner only ever sees this.
+import type { ModelRef } from '../core/types';
+
+export interface ChatMessage {
+	role: 'system' | 'user' | 'assistant';
+	content: string;
+}
+
+export interface LoadProgress {
+	/** 0..1, or undefined while the total is unknown. */
+	fraction: number | undefined;
+	/** Words for the progress bar, e.g. "Downloading 120 / 340 MB". */
+	text: string;
+	loadedBytes?: number;
+	totalBytes?: number;
+}
+
+export interface CompletionRequest {
+	prompt: string | ChatMessage[];
+	/** 0 = greedy. */
+	temperature: number;
+	topP: number;
+	maxTokens: number;
+	/** Per-request seed; engines must never take a load-time seed. */
+	seed: number;
+	/** Stop strings, in addition to the model's end-of-text token. */
+	stop?: string[];
+}
+
+export interface Completion {
+	text: string;
+	tokens: number;
+	ms: number;
+}
+
+export interface EngineInfo {
+	/** e.g. "wllama 3.13.0 (wasm, 1 thread)" — recorded in every bundle. */
+	name: string;
+	backend: 'wasm' | 'webgpu';
+}
+
+export interface Engine {
+	load(model: ModelRef, onProgress: (p: LoadProgress) => void, signal: AbortSignal): Promise<void>;
+	complete(req: CompletionRequest, signal: AbortSignal): Promise<Completion>;
+	unload(): Promise<void>;
+	info(): Promise<EngineInfo>;
+}
