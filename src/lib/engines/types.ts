@@ -40,8 +40,16 @@ export interface EngineInfo {
 	backend: 'wasm' | 'webgpu';
 }
 
+/** Where a model's bytes come from when its ModelRef alone cannot say (added for wllama). */
+export interface LoadOptions {
+	/** A local file the user picked (GGUF for wllama). */
+	file?: Blob;
+	/** Absolute URL that built-in model names resolve against, e.g. "https://host/app/models/". */
+	baseUrl?: string;
+}
+
 export interface Engine {
-	load(model: ModelRef, onProgress: (p: LoadProgress) => void, signal: AbortSignal): Promise<void>;
+	load(model: ModelRef, onProgress: (p: LoadProgress) => void, signal: AbortSignal, options?: LoadOptions): Promise<void>;
 	complete(req: CompletionRequest, signal: AbortSignal): Promise<Completion>;
 	unload(): Promise<void>;
 	info(): Promise<EngineInfo>;
