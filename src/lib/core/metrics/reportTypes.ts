@@ -159,6 +159,12 @@ export interface ReportOptions {
 	bootstrapSeed?: number;
 	/** Interval level; default 0.95. */
 	confidence?: number;
+	/** Vocabulary size V of EAD (expectation-adjusted distinct); default 32000. */
+	eadVocabulary?: number;
+	/** Diversity subset watched by the verdict's diversity signals; default 'all'. */
+	verdictDiversitySubset?: DiversitySubset;
+	/** The forgetting signal fires when |RS(t)| exceeds this multiple of |IS(t)| (paired interval); default 0.5. */
+	forgettingRatio?: number;
 }
 
 export interface Report {
