@@ -1,0 +1,61 @@
+import { parseNumber } from '../grading';
+import type { AnswerType, ExtractorId, ModelRef, Problem, StudyConfig } from '../types';
+
+/**
+ * The study configuration of imported samples: only what the file tells is filled in; the rest says
+ * "unknown" rather than pretending (temperature and top-p are not known, so they are 0 / 1 as
+ * neutral placeholders and the prompt text says it was not recorded).
+ */
+export function importedStudyConfig(options: {
+	name: string;
+	extractor: ExtractorId;
+	n: number;
+	greedy: boolean;
+	problemCount: number;
+	reference?: string;
+}): StudyConfig {
+	return {
+		id: `import-${options.name.replace(/[^\w.-]+/g, '-').slice(0, 80) || 'samples'}`,
+		name: options.name,
+		seed: 0,
+		sampling: { n: options.n, greedy: options.greedy, temperature: 0, topP: 1, maxTokens: 1 },
+		prompt: { style: 'raw', form: 'completion', text: '(not recorded: samples were imported)' },
+		extractor: options.extractor,
+		problemSet: { source: 'import', id: options.name, count: options.problemCount },
+		...(options.reference !== undefined ? { reference: options.reference } : {})
+	};
+}
+
+export function importedModel(id: string, order: number): ModelRef {
+	return { id, label: id, engine: 'import', source: id, order };
+}
+
+/** The answer type a gold answer implies when the file does not say: a letter with options is a choice. */
+export function inferAnswerType(gold: string, choices: readonly string[] | undefined): AnswerType {
+	if (choices && choices.length > 0) return 'choice';
+	if (parseNumber(gold) !== undefined) return 'number';
+	return 'latex';
+}
+
+export function importedProblem(p: {
+	id: string;
+	question?: string;
+	gold: string;
+	answerType?: AnswerType;
+	choices?: string[];
+	split?: Problem['split'];
+	level?: number;
+	subject?: string;
+}): Problem {
+	const problem: Problem = {
+		id: p.id,
+		question: p.question ?? '',
+		answer: p.gold,
+		answerType: p.answerType ?? inferAnswerType(p.gold, p.choices),
+		split: p.split ?? 'in-domain'
+	};
+	if (p.choices) problem.choices = p.choices;
+	if (p.level !== undefined) problem.level = p.level;
+	if (p.subject !== undefined) problem.subject = p.subject;
+	return problem;
+}
