@@ -70,7 +70,8 @@ export function generateProblems(options: GenerateOptions): GeneratedProblem[] {
 		const it = item as GeneratedItem;
 		seen.add(it.question);
 		problems.push({
-			id: `${PREFIX[family]}-${split === 'ood' ? 'ood' : 'id'}-L${level}-${String(i).padStart(4, '0')}`,
+			// The seed is part of the id: sets from different seeds (test set, exemplar pool) never share ids.
+			id: `${PREFIX[family]}-${split === 'ood' ? 'ood' : 'id'}-L${level}-s${seed}-${String(i).padStart(4, '0')}`,
 			question: it.question,
 			answer: String(it.answer),
 			answerType: 'number',

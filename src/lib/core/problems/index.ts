@@ -1,3 +1,15 @@
 export { generateProblems, generateItem, strataOf, type GenerateOptions, type GeneratedProblem, type GeneratorFamily, type Stratum } from './generateProblems';
 export { ARITHMETIC_LEVELS, generateArithmetic, chainExpression, type GeneratedItem } from './arithmetic';
 export { WORD_NUMBERS, generateWordProblem, wordSteps } from './wordProblems';
+export { DATASETS, adaptRows, adaptGsm8k, adaptMath, adaptCommonsenseQa, adaptSvamp, type DatasetId, type DatasetSource } from './adapters';
+export { lastBoxed } from './lastBoxed';
+export { parseRowsResponse, type RowsResponse, type DatasetRow } from './rowsResponse';
+export { seededSubset } from './seededSubset';
+export { PRESETS, presetById, partCounts, assemblePreset, type Preset, type PresetId, type PresetPart, type AssembledSet } from './presets';
+export { makeTemplate, renderPrompt, pickExemplars, answerInstruction, questionText, exemplarAnswer, type TemplateOptions } from './prompts';
+export { decodeUpload, firstInvalidUtf8, formatBytes, MAX_UPLOAD_BYTES, MAX_LINE_CHARS } from './decodeUpload';
+export { UploadError, isUploadError, type UploadErrorCode } from './errors';
+export { parseJsonl, type ParsedTable } from './parseJsonl';
+export { parseCsv } from './parseCsv';
+export { guessMapping, mapFields, type FieldMapping, type MappingIssue } from './mapFields';
+export { problemsToJsonl, problemsToCsv, csvCell } from './exportProblems';

@@ -1,0 +1,94 @@
+// The named problem sets a study can start from. Online parts are filled by the dataset loader;
+// everything else here is pure: the same loaded rows, seed and count give the same problems.
+import type { ExtractorId, Problem, Split } from '../types';
+import { hashString } from '../random';
+import type { DatasetId } from './adapters';
+import { generateProblems, type GeneratorFamily } from './generateProblems';
+import { seededSubset } from './seededSubset';
+
+export type PresetId = 'paper' | 'offline' | 'commonsense';
+
+export type PresetPart =
+	| { source: 'builtin'; family: GeneratorFamily }
+	| { source: 'huggingface'; dataset: DatasetId; split: Split; levels?: readonly number[] };
+
+export interface Preset {
+	id: PresetId;
+	label: string;
+	description: string;
+	online: boolean;
+	parts: readonly PresetPart[];
+	/** The extractor the preset's answers are meant for (the study may choose another). */
+	extractor: ExtractorId;
+}
+
+export const PRESETS: readonly Preset[] = [
+	{
+		id: 'paper',
+		label: 'Paper: GSM8K in-domain + MATH out-of-domain, levels 1-5',
+		description: 'The setting of Wu, Li and Liu (ICLR 2025): grade-school word problems as the in-domain set, competition mathematics (stratified by level 1-5) as the out-of-domain set. Loaded from Hugging Face and cached in this browser.',
+		online: true,
+		parts: [
+			{ source: 'huggingface', dataset: 'gsm8k', split: 'in-domain' },
+			{ source: 'huggingface', dataset: 'math', split: 'ood', levels: [1, 2, 3, 4, 5] }
+		],
+		extractor: 'auto'
+	},
+	{
+		id: 'offline',
+		label: 'Offline: arithmetic ladder + word problems',
+		description: 'Generated in the browser from a seed, nothing downloaded: arithmetic and multi-step word problems, levels 1-5, with out-of-domain variants (larger numbers, unseen phrasings, more steps).',
+		online: false,
+		parts: [{ source: 'builtin', family: 'offline' }],
+		extractor: 'gsm8k-strict'
+	},
+	{
+		id: 'commonsense',
+		label: 'Commonsense: CommonsenseQA',
+		description: 'Five-way multiple-choice commonsense questions (the validation split, whose answers are public). Loaded from Hugging Face and cached in this browser.',
+		online: true,
+		parts: [{ source: 'huggingface', dataset: 'commonsenseqa', split: 'in-domain' }],
+		extractor: 'choice'
+	}
+];
+
+export function presetById(id: string): Preset | undefined {
+	return PRESETS.find((p) => p.id === id);
+}
+
+/** count shared out over parts as evenly as possible, earlier parts taking the remainder. */
+export function partCounts(count: number, parts: number): number[] {
+	return Array.from({ length: parts }, (_, i) => Math.floor(count / parts) + (i < count % parts ? 1 : 0));
+}
+
+export interface AssembledSet {
+	problems: Problem[];
+	/** Problems not in the set, with solutions where the source has them: the few-shot pool. */
+	pool: Problem[];
+	skipped: number;
+}
+
+/**
+ * The preset's problems. `loaded[i]` holds the adapted problems of part i when it is online
+ * (ignored for built-in parts). Each part is subsampled with its own seed derived from the study's.
+ */
+export function assemblePreset(preset: Preset, loaded: readonly (readonly Problem[] | undefined)[], count: number, seed: number): AssembledSet {
+	const counts = partCounts(count, preset.parts.length);
+	const problems: Problem[] = [];
+	const pool: Problem[] = [];
+	preset.parts.forEach((part, i) => {
+		const n = counts[i] as number;
+		if (part.source === 'builtin') {
+			problems.push(...generateProblems({ family: part.family, seed, count: n }));
+			// Exemplars come from another seed's problems; renderPrompt's caller filters overlaps.
+			pool.push(...generateProblems({ family: part.family, seed: (hashString('exemplars', seed >>> 0) & 0x7fffffff) + 1, count: 50 }));
+			return;
+		}
+		const rows = (loaded[i] ?? []).filter((p) => !part.levels || (p.level !== undefined && part.levels.includes(p.level)));
+		const chosen = seededSubset(rows, n, hashString(`${preset.id}|${i}`, seed >>> 0));
+		const ids = new Set(chosen.map((p) => p.id));
+		problems.push(...chosen);
+		pool.push(...rows.filter((p) => !ids.has(p.id)).slice(0, 100));
+	});
+	return { problems, pool, skipped: 0 };
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../../fixtures/datasets-server/server.js';
+import { loadRows, memoryCache, pageOffsets } from '../../../src/lib/datasets/loadRows';
+import { fetchRows } from '../../../src/lib/datasets/fetchRows';
+import { isDatasetError } from '../../../src/lib/datasets/errors';
+import { loadPreset } from '../../../src/lib/datasets/loadPreset';
+import { DATASETS, adaptRows } from '../../../src/lib/core/problems';
+
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+beforeAll(async () => void (server = await startFixtureServer()));
+afterAll(async () => server.close());
+
+const gsm = { dataset: 'openai/gsm8k', config: 'main', split: 'test' };
+
+describe('loadRows', () => {
+	it('loadRows(...) pages through a 230-row split in 100-row pages, every row once', async () => {
+		const before = server.requests.length;
+		const { rows, total } = await loadRows({ baseUrl: server.url, ...gsm, cache: memoryCache() });
+		expect(total).toBe(230);
+		expect(rows.map((r) => r.row_idx)).toEqual(Array.from({ length: 230 }, (_, i) => i));
+		const asked = server.requests.slice(before);
+		expect(asked).toHaveLength(3);
+		expect(asked.map((u) => new URL(u, 'http://x').searchParams.get('offset'))).toEqual(['0', '100', '200']);
+		const { problems, skipped } = adaptRows(DATASETS.gsm8k, rows, 'in-domain');
+		expect(problems).toHaveLength(230);
+		expect(skipped).toEqual([]);
+	});
+
+	it('loadRows(...) answers from the cache with the server gone', async () => {
+		const cache = memoryCache();
+		const other = await startFixtureServer();
+		const first = await loadRows({ baseUrl: other.url, ...gsm, cache });
+		await other.close();
+		let progress = '';
+		const again = await loadRows({ baseUrl: other.url, ...gsm, cache, onProgress: (p) => (progress = p.text) });
+		expect(again.rows).toEqual(first.rows);
+		expect(again.fromCache).toBe(3);
+		expect(progress).toMatch(/from this browser's cache/);
+	});
+
+	it('pageOffsets(total, maxRows, seed) samples whole pages of a large split, seeded', () => {
+		expect(pageOffsets(230, 2000, 1)).toEqual([0, 100, 200]);
+		const a = pageOffsets(5000, 1000, 7);
+		expect(a).toHaveLength(10);
+		expect(new Set(a).size).toBe(10);
+		expect(pageOffsets(5000, 1000, 7)).toEqual(a);
+		expect(pageOffsets(5000, 1000, 8)).not.toEqual(a);
+	});
+
+	it('fetchRows(...) turns 429, 500 and an unreachable server into DatasetErrors in words', async () => {
+		const req = { ...gsm, offset: 0, length: 100 };
+		const e429 = await fetchRows({ baseUrl: `${server.url}/status/429`, ...req }).catch((e: unknown) => e);
+		expect(isDatasetError(e429, 'rate-limited')).toBe(true);
+		expect(String((e429 as Error).message)).toMatch(/429.*Wait 30 seconds/);
+		const e500 = await fetchRows({ baseUrl: `${server.url}/status/500`, ...req }).catch((e: unknown) => e);
+		expect(isDatasetError(e500, 'http')).toBe(true);
+		expect((e500 as Error).message).toMatch(/HTTP 500.*try again later/);
+		const gone = await startFixtureServer();
+		await gone.close();
+		const off = await fetchRows({ baseUrl: gone.url, ...req }).catch((e: unknown) => e);
+		expect(isDatasetError(off, 'offline')).toBe(true);
+		expect((off as Error).message).toMatch(/Could not reach .*offline/);
+		const missing = await fetchRows({ baseUrl: server.url, ...req, dataset: 'nobody/nothing' }).catch((e: unknown) => e);
+		expect((missing as Error).message).toMatch(/HTTP 404.*does not exist/);
+	});
+
+	it('loadPreset(paper) gives GSM8K in-domain and MATH OOD stratified by level, same seed same set', async () => {
+		const opts = { baseUrl: server.url, cache: memoryCache(), seed: 5, count: 60 };
+		const set = await loadPreset('paper', opts);
+		expect(set.problems).toHaveLength(60);
+		expect(set.problems.filter((p) => p.split === 'in-domain' && p.id.startsWith('gsm8k-'))).toHaveLength(30);
+		const math = set.problems.filter((p) => p.split === 'ood');
+		for (let l = 1; l <= 5; l++) expect(math.filter((p) => p.level === l)).toHaveLength(6);
+		expect((await loadPreset('paper', { ...opts, cache: memoryCache() })).problems).toEqual(set.problems);
+		const csqa = await loadPreset('commonsense', { ...opts, count: 20 });
+		expect(csqa.problems.every((p) => p.answerType === 'choice' && p.choices?.length === 5)).toBe(true);
+	});
+});
