@@ -1,0 +1,85 @@
+// Layout of a k-curve chart (pass@k, maj@k, the reference's pass@k on IS(t)): log2 k on x,
+// a rate in [0, 1] on y, one line per series with its bootstrap band.
+import { area, line, scaleLinear, scaleLog } from 'd3';
+import type { CurvePoint } from '$lib/core/metrics/reportTypes';
+import { frame, r, seriesColor, type Frame, type Tick } from './scales';
+
+export interface CurveSeries {
+	id: string;
+	label: string;
+	order: number;
+	points: CurvePoint[];
+}
+
+export interface CurvePointLayout {
+	series: string;
+	k: number;
+	value: number;
+	x: number;
+	y: number;
+	low?: number;
+	high?: number;
+	problems: number;
+	excluded: number;
+}
+
+export interface CurveSeriesLayout {
+	id: string;
+	label: string;
+	color: string;
+	line: string;
+	band: string | undefined;
+	points: CurvePointLayout[];
+}
+
+export interface CurveLayout {
+	frame: Frame;
+	xTicks: Tick[];
+	yTicks: Tick[];
+	series: CurveSeriesLayout[];
+}
+
+export function layoutCurves(series: CurveSeries[], width = 560, height = 300): CurveLayout {
+	const f = frame(width, height);
+	const ks = series.flatMap((s) => s.points.map((p) => p.k));
+	const maxK = Math.max(2, ...ks);
+	const x = scaleLog().base(2).domain([1, maxK]).range([f.left, f.right]);
+	const y = scaleLinear().domain([0, 1]).range([f.bottom, f.top]);
+	const kTicks = [...new Set(ks)].sort((a, b) => a - b);
+	const xTicks = (kTicks.length ? kTicks : [1]).map((k) => ({ pos: r(x(k)), label: String(k) }));
+	const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => ({ pos: r(y(v)), label: `${Math.round(v * 100)}%` }));
+	const out = series.map((s): CurveSeriesLayout => {
+		const points = s.points
+			.filter((p): p is CurvePoint & { value: number } => p.value !== undefined)
+			.map((p) => ({
+				series: s.id,
+				k: p.k,
+				value: p.value,
+				x: r(x(p.k)),
+				y: r(y(p.value)),
+				low: p.ci ? r(y(p.ci.low)) : undefined,
+				high: p.ci ? r(y(p.ci.high)) : undefined,
+				problems: p.problems,
+				excluded: p.excluded
+			}));
+		const withCi = points.filter((p) => p.low !== undefined && p.high !== undefined);
+		const band =
+			withCi.length > 1
+				? (area<CurvePointLayout>()
+						.x((p) => p.x)
+						.y0((p) => p.low ?? p.y)
+						.y1((p) => p.high ?? p.y)(withCi) ?? undefined)
+				: undefined;
+		return {
+			id: s.id,
+			label: s.label,
+			color: seriesColor(s.order),
+			line: line<CurvePointLayout>()
+				.x((p) => p.x)
+				.y((p) => p.y)(points) ?? '',
+			band,
+			points
+		};
+	});
+	return { frame: f, xTicks, yTicks, series: out };
+}

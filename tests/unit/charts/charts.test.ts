@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { layoutCurves } from '../../../src/lib/ui/charts/curveChart';
+import { layoutGroupedBars } from '../../../src/lib/ui/charts/groupedBars';
+import { layoutAnswerSpace } from '../../../src/lib/ui/charts/answerSpace';
+import { answerSpaceSvg, barsSvg, curveSvg, expectSnapshot } from './svgSnapshot';
+
+const curve = (values: (number | undefined)[]) =>
+	values.map((value, i) => ({
+		k: 2 ** i,
+		value,
+		ci: value === undefined ? undefined : { low: Math.max(0, value - 0.05), high: Math.min(1, value + 0.05) },
+		problems: 40,
+		excluded: 0
+	}));
+
+describe('layoutCurves', () => {
+	const series = [
+		{ id: 'M1', label: 'Iteration 1', order: 0, points: curve([0.4, 0.55, 0.68, 0.78, 0.85]) },
+		{ id: 'M2', label: 'Iteration 2', order: 1, points: curve([0.5, 0.58, 0.64, 0.69, 0.72]) }
+	];
+
+	it('layoutCurves(series) matches its snapshot', () => {
+		expectSnapshot('pass-at-k', curveSvg(layoutCurves(series)));
+	});
+
+	it('layoutCurves places k on a log2 axis and rates on [0, 1]', () => {
+		const l = layoutCurves(series, 560, 300);
+		const xs = l.series[0]!.points.map((p) => p.x);
+		const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
+		for (const g of gaps) expect(g).toBeCloseTo(gaps[0]!, 1);
+		expect(l.yTicks.at(0)?.label).toBe('0%');
+		expect(l.yTicks.at(-1)?.label).toBe('100%');
+		expect(l.series[1]!.color).toBe('var(--series-2)');
+	});
+
+	it('layoutCurves leaves out undefined values instead of drawing them at 0', () => {
+		const l = layoutCurves([{ id: 'M1', label: 'M1', order: 0, points: curve([0.3, undefined, 0.5]) }]);
+		expect(l.series[0]!.points.map((p) => p.k)).toEqual([1, 4]);
+	});
+});
+
+describe('layoutGroupedBars', () => {
+	const values: Record<string, number | undefined> = { 'all|M1': 0.6, 'all|M2': 0.4, 'correct|M1': 0.5, 'correct|M2': undefined };
+	const input = {
+		groups: [
+			{ id: 'all', label: 'all samples' },
+			{ id: 'correct', label: 'correct samples' }
+		],
+		series: [
+			{ id: 'M1', label: 'M1', order: 0 },
+			{ id: 'M2', label: 'M2', order: 1 }
+		],
+		value: (g: string, s: string) => {
+			const v = values[`${g}|${s}`];
+			return { value: v, ci: v === undefined ? undefined : { low: v - 0.1, high: v + 0.1 } };
+		},
+		format: 'num' as const,
+		rules: [{ value: 0.5, label: 'half' }]
+	};
+
+	it('layoutGroupedBars(input) matches its snapshot', () => {
+		expectSnapshot('grouped-bars', barsSvg(layoutGroupedBars(input)));
+	});
+
+	it('layoutGroupedBars gives an undefined value no height (shown as n/a, not 0)', () => {
+		const bar = layoutGroupedBars(input).bars.find((b) => b.group === 'correct' && b.series === 'M2');
+		expect(bar?.value).toBeUndefined();
+		expect(bar?.height).toBe(0);
+	});
+
+	it('layoutGroupedBars makes taller bars for larger values', () => {
+		const l = layoutGroupedBars(input);
+		const h = (g: string, s: string) => l.bars.find((b) => b.group === g && b.series === s)!.height;
+		expect(h('all', 'M1')).toBeGreaterThan(h('all', 'M2'));
+	});
+});
+
+describe('layoutAnswerSpace', () => {
+	const masses = [
+		{ answer: '42', count: 9, share: 0.5625, correct: true },
+		{ answer: '41', count: 4, share: 0.25, correct: false },
+		{ answer: null, count: 3, share: 0.1875, correct: false }
+	];
+	it('layoutAnswerSpace(masses) matches its snapshot', () => {
+		expectSnapshot('answer-space', answerSpaceSvg(layoutAnswerSpace(masses)));
+	});
+	it('layoutAnswerSpace labels a missing answer and folds answers beyond the limit', () => {
+		const l = layoutAnswerSpace(masses, 2);
+		expect(l.bars.map((b) => b.label)).toEqual(['42', '41']);
+		expect(l.hidden).toBe(1);
+		expect(layoutAnswerSpace(masses).bars[2]?.label).toBe('(no answer)');
+	});
+});
