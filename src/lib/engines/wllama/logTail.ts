@@ -1,0 +1,30 @@
+// Keeps the last lines llama.cpp printed, because wllama resolves a failed load without saying
+// why: the reason is only in the log ("invalid magic characters", "not within the file bounds").
+
+const ERRORISH = /error|failed|invalid|not within|corrupt|unknown model|key not found|wrong|unable|cannot|unsupported|out of memory/i;
+const NOISE = /^\s*$|need to evaluate at least 1 token|n_past was set/;
+
+export class LogTail {
+	#lines: string[] = [];
+	constructor(private readonly size = 80) {}
+
+	push(...parts: unknown[]): void {
+		const line = parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ').trim();
+		if (NOISE.test(line)) return;
+		this.#lines.push(line);
+		if (this.#lines.length > this.size) this.#lines.shift();
+	}
+
+	clear(): void {
+		this.#lines = [];
+	}
+
+	/** The last line that reads like an error, without logger prefixes; undefined when none. */
+	lastError(): string | undefined {
+		for (let i = this.#lines.length - 1; i >= 0; i--) {
+			const line = this.#lines[i] ?? '';
+			if (ERRORISH.test(line)) return line.replace(/^(@@\w+@@|\[[^\]]*\])\s*/g, '').replace(/^llama_model_load:\s*error loading model:\s*/, '');
+		}
+		return undefined;
+	}
+}

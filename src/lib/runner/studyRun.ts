@@ -1,0 +1,261 @@
+// One run of a stored study: loads each model in order, takes every missing sample with its own
+// seed, grades it and commits it to storage at once. Pause, resume and cancel abort the request
+// in flight; that sample is simply taken again later with the same seed, so the bundle is the same.
+import { sampleKey, type Environment, type ModelRef, type Problem, type Sample } from '../core/types';
+import type { Engine, CompletionRequest, ChatMessage } from '../engines/types';
+import { AbortedError, isEngineError, serializeError } from '../engines/errors';
+import type { Grade } from '../core/grading';
+import { planTasks, remainingTasks, type Task } from './plan';
+import type { RunStore } from './storage';
+import type { Counter, RunEvent, RunProgress, RunStatus, StoredStudy } from './types';
+
+export interface RunDeps {
+	store: RunStore;
+	/** The engine for a model; `fresh` asks for a new one after a crash or a lost device. */
+	engineFor(model: ModelRef, fresh: boolean): Engine;
+	grade(text: string, problem: Problem, extractor: StoredStudy['study']['extractor']): Grade;
+	render(study: StoredStudy, problem: Problem): string | ChatMessage[];
+	/** Absolute URL that built-in model files resolve against. */
+	baseUrl: string;
+	app: string;
+	browser: string;
+	now?: () => number;
+	/** Minimum milliseconds between progress events (default 100). */
+	throttleMs?: number;
+}
+
+class Stop extends Error {}
+
+export class StudyRun {
+	#status: RunStatus = 'new';
+	#controller = new AbortController();
+	#resume: (() => void) | undefined;
+	#cancelled = false;
+	#progress: RunProgress = { status: 'new', perModel: {}, overall: { done: 0, total: 0 } };
+	#outbox: Sample[] = [];
+	#lastEmit = 0;
+	#activeMs = 0;
+	#runningSince: number | undefined;
+	#sessionSamples = 0;
+	#sessionTokens = 0;
+	#writing: Promise<void> = Promise.resolve();
+	#unsaved: Sample | undefined;
+	readonly #now: () => number;
+
+	constructor(
+		private readonly deps: RunDeps,
+		readonly studyId: string,
+		private readonly emit: (e: RunEvent) => void
+	) {
+		this.#now = deps.now ?? (() => performance.now());
+	}
+
+	get status(): RunStatus {
+		return this.#status;
+	}
+
+	pause(): void {
+		if (this.#status !== 'running') return;
+		this.#setStatus('paused');
+		this.#controller.abort();
+	}
+
+	resume(): void {
+		if (this.#status !== 'paused') return;
+		this.#progress.error = undefined;
+		this.#setStatus('running');
+		this.#resume?.();
+	}
+
+	cancel(): void {
+		if (this.#status === 'done' || this.#status === 'cancelled') return;
+		this.#cancelled = true;
+		this.#controller.abort();
+		this.#resume?.();
+	}
+
+	#setStatus(status: RunStatus): void {
+		const t = this.#now();
+		if (this.#runningSince !== undefined) this.#activeMs += t - this.#runningSince;
+		this.#runningSince = status === 'running' ? t : undefined;
+		this.#status = status;
+		this.#progress.status = status;
+		this.#flush(true);
+	}
+
+	/** Waits while paused; throws Stop once cancelled. Gives a fresh signal for the next request. */
+	async #gate(): Promise<AbortSignal> {
+		while (this.#status === 'paused' && !this.#cancelled) {
+			await new Promise<void>((resolve) => (this.#resume = resolve));
+			this.#resume = undefined;
+		}
+		if (this.#cancelled) throw new Stop();
+		if (this.#controller.signal.aborted) this.#controller = new AbortController();
+		return this.#controller.signal;
+	}
+
+	/** An error that a resume may cure (lost device, full disk, network): pause and say why. */
+	#pauseFor(e: unknown): void {
+		this.#progress.error = serializeError(e);
+		this.#setStatus('paused');
+		void this.#saveStatus();
+	}
+
+	async #saveStatus(): Promise<void> {
+		const s = await this.deps.store.getStudy(this.studyId);
+		if (!s) return;
+		const status = this.#status;
+		await this.deps.store.putStudy({
+			...s,
+			status,
+			...(this.#progress.error && status === 'paused' ? { error: this.#progress.error } : { error: undefined }),
+			...(this.#environment ? { environment: this.#environment } : {}),
+			updatedAt: new Date().toISOString()
+		});
+	}
+
+	#environment: Environment | undefined;
+
+	#flush(force = false): void {
+		const t = this.#now();
+		if (!force && t - this.#lastEmit < (this.deps.throttleMs ?? 100)) return;
+		this.#lastEmit = t;
+		if (this.#outbox.length) {
+			this.emit({ type: 'samples', samples: this.#outbox });
+			this.#outbox = [];
+		}
+		const active = (this.#activeMs + (this.#runningSince !== undefined ? t - this.#runningSince : 0)) / 1000;
+		const left = this.#progress.overall.total - this.#progress.overall.done;
+		const rate = active > 0 && this.#sessionSamples > 0 ? this.#sessionSamples / active : undefined;
+		this.#progress.samplesPerSecond = rate;
+		this.#progress.tokensPerSecond = active > 0 && this.#sessionTokens > 0 ? this.#sessionTokens / active : undefined;
+		this.#progress.secondsLeft = rate ? left / rate : undefined;
+		this.emit({ type: 'progress', progress: structuredClone(this.#progress) });
+	}
+
+	/** Commits the previous sample (one write in flight at most, overlapping the next request). */
+	async #save(sample: Sample | undefined): Promise<void> {
+		let failure: unknown;
+		await this.#writing.catch((e: unknown) => (failure = e ?? new Error('write failed')));
+		// The failed sample is still in #unsaved: pause, and write it again on resume.
+		while (failure !== undefined) {
+			this.#pauseFor(failure);
+			await this.#gate();
+			failure = undefined;
+			if (this.#unsaved) await this.deps.store.putSample(this.studyId, this.#unsaved).catch((e: unknown) => (failure = e));
+		}
+		this.#unsaved = sample;
+		this.#writing = sample ? this.deps.store.putSample(this.studyId, sample) : Promise.resolve();
+		// Its failure is handled at the next #save; mark it handled so it is not reported as stray.
+		this.#writing.catch(() => {});
+	}
+
+	async run(): Promise<RunStatus> {
+		const stored = await this.deps.store.getStudy(this.studyId);
+		if (!stored) throw new Error(`No study "${this.studyId}" is stored in this browser.`);
+		const { study, models, problems } = stored;
+		const tasks = planTasks(study.seed, models, problems, study.sampling);
+		const done = await this.deps.store.doneKeys(this.studyId);
+		const perModel: Record<string, Counter> = {};
+		for (const m of models) perModel[m.id] = { done: 0, total: 0 };
+		for (const t of tasks) {
+			const c = perModel[t.model] as Counter;
+			c.total++;
+			if (done.has(sampleKey(t))) c.done++;
+		}
+		this.#progress = { status: 'running', perModel, overall: { done: done.size, total: tasks.length } };
+		const byId = new Map(problems.map((p) => [p.id, p]));
+		const prompts = new Map(problems.map((p) => [p.id, this.deps.render(stored, p)]));
+		const todo = remainingTasks(tasks, done);
+		this.#setStatus('running');
+		await this.#saveStatus();
+		try {
+			for (const model of [...models].sort((a, b) => a.order - b.order)) {
+				const mine = todo.filter((t) => t.model === model.id);
+				if (!mine.length) continue;
+				this.#progress.model = model.id;
+				let engine = await this.#load(model, stored, false);
+				for (const task of mine) {
+					engine = await this.#take(task, engine, model, stored, byId, prompts);
+				}
+				await this.#save(undefined);
+			}
+			await this.#save(undefined);
+			await this.#writing;
+			this.#progress.model = undefined;
+			this.#progress.load = undefined;
+			this.#setStatus('done');
+		} catch (e) {
+			if (!(e instanceof Stop)) throw e;
+			await this.#writing.catch(() => {});
+			this.#setStatus('cancelled');
+		}
+		await this.#saveStatus();
+		return this.#status;
+	}
+
+	async #load(model: ModelRef, stored: StoredStudy, fresh: boolean): Promise<Engine> {
+		for (;;) {
+			const signal = await this.#gate();
+			const engine = this.deps.engineFor(model, fresh);
+			try {
+				const file = model.source.startsWith('file:') ? await this.deps.store.getFile(this.studyId, model.id) : undefined;
+				await engine.load(model, (p) => ((this.#progress.load = p), this.#flush()), signal, { baseUrl: this.deps.baseUrl, ...(file ? { file } : {}) });
+				this.#progress.load = undefined;
+				const info = await engine.info();
+				this.#environment = { app: this.deps.app, engine: info.name, browser: this.deps.browser };
+				return engine;
+			} catch (e) {
+				if (this.#cancelled) throw new Stop();
+				if (isEngineError(e, 'aborted')) continue; // paused while loading: load again on resume
+				this.#pauseFor(e);
+				fresh = true;
+			}
+		}
+	}
+
+	async #take(
+		task: Task,
+		engine: Engine,
+		model: ModelRef,
+		stored: StoredStudy,
+		problems: Map<string, Problem>,
+		prompts: Map<string, string | ChatMessage[]>
+	): Promise<Engine> {
+		const { sampling, extractor, prompt: template } = stored.study;
+		const problem = problems.get(task.problem) as Problem;
+		const greedy = task.index < 0;
+		const request: CompletionRequest = {
+			prompt: prompts.get(task.problem) ?? '',
+			temperature: greedy ? 0 : sampling.temperature,
+			topP: greedy ? 1 : sampling.topP,
+			maxTokens: sampling.maxTokens,
+			seed: task.seed,
+			...(template.form === 'completion' ? { stop: ['\nQuestion:'] } : {})
+		};
+		for (;;) {
+			const signal = await this.#gate();
+			try {
+				const c = await engine.complete(request, signal);
+				const g = this.deps.grade(c.text, problem, extractor);
+				const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms) };
+				await this.#save(sample);
+				this.#outbox.push(sample);
+				this.#sessionSamples++;
+				this.#sessionTokens += c.tokens;
+				this.#progress.overall.done++;
+				(this.#progress.perModel[task.model] as Counter).done++;
+				this.#flush();
+				return engine;
+			} catch (e) {
+				if (e instanceof Stop || this.#cancelled) throw new Stop();
+				if (isEngineError(e, 'aborted') || e instanceof AbortedError) continue;
+				this.#pauseFor(e);
+				// The engine may be gone (lost device, crashed worker): reload the model on resume.
+				if (isEngineError(e, 'device-lost') || isEngineError(e, 'worker-crashed') || isEngineError(e, 'not-loaded')) {
+					engine = await this.#load(model, stored, true);
+				}
+			}
+		}
+	}
+}

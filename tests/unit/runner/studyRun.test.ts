@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { StudyRun, type RunDeps } from '../../../src/lib/runner/studyRun';
+import { planTasks } from '../../../src/lib/runner/plan';
+import { buildBundle } from '../../../src/lib/runner/buildBundle';
+import type { RunStore } from '../../../src/lib/runner/storage';
+import type { RunEvent, StoredStudy, StudySummary } from '../../../src/lib/runner/types';
+import { sampleKey, type ModelRef, type Problem, type Sample } from '../../../src/lib/core/types';
+import { sampleSeed } from '../../../src/lib/core/random';
+import { AbortedError, DeviceLostError, QuotaError } from '../../../src/lib/engines/errors';
+import type { Completion, CompletionRequest, Engine } from '../../../src/lib/engines/types';
+
+/** Storage in memory, with a switch that makes the next writes fail as a full disk does. */
+class MemoryStore implements RunStore {
+	studies = new Map<string, StoredStudy>();
+	samples = new Map<string, Sample>();
+	failWrites = 0;
+	writes = 0;
+	async putStudy(s: StoredStudy) {
+		this.studies.set(s.id, structuredClone(s));
+	}
+	async getStudy(id: string) {
+		return structuredClone(this.studies.get(id));
+	}
+	async listStudies(): Promise<StudySummary[]> {
+		return [];
+	}
+	async deleteStudy(id: string) {
+		this.studies.delete(id);
+	}
+	async putSample(_study: string, s: Sample) {
+		await new Promise((r) => setTimeout(r, 0));
+		if (this.failWrites > 0) {
+			this.failWrites--;
+			throw new QuotaError();
+		}
+		this.writes++;
+		this.samples.set(sampleKey(s), structuredClone(s));
+	}
+	async getSamples() {
+		return [...this.samples.values()];
+	}
+	async doneKeys() {
+		return new Set(this.samples.keys());
+	}
+	async putFile() {}
+	async getFile() {
+		return undefined;
+	}
+}
+
+/** A deterministic engine: its text is a function of the seed and prompt, like a seeded sampler. */
+class SeededEngine implements Engine {
+	calls: CompletionRequest[] = [];
+	loseDeviceAt = -1;
+	delayMs = 1;
+	async load() {}
+	complete(req: CompletionRequest, signal: AbortSignal): Promise<Completion> {
+		this.calls.push(req);
+		if (this.calls.length === this.loseDeviceAt) return Promise.reject(new DeviceLostError());
+		return new Promise((resolve, reject) => {
+			const t = setTimeout(() => resolve({ text: `#### ${req.seed % 7}`, tokens: 4, ms: 1 }), this.delayMs);
+			signal.addEventListener('abort', () => (clearTimeout(t), reject(new AbortedError())));
+		});
+	}
+	async unload() {}
+	async info() {
+		return { name: 'seeded', backend: 'wasm' as const };
+	}
+}
+
+const models: ModelRef[] = [
+	{ id: 'M2', label: 'M2', engine: 'builtin', source: 'm2.gguf', order: 1 },
+	{ id: 'M1', label: 'M1', engine: 'builtin', source: 'm1.gguf', order: 0 }
+];
+const problems: Problem[] = Array.from({ length: 5 }, (_, i) => ({
+	id: `p${i}`,
+	question: `${i} + 1?`,
+	answer: String(i % 7),
+	answerType: 'number',
+	split: 'in-domain'
+}));
+
+function study(id = 's1'): StoredStudy {
+	return {
+		id,
+		study: {
+			id,
+			name: 'test',
+			seed: 123,
+			sampling: { n: 4, greedy: true, temperature: 0.8, topP: 0.95, maxTokens: 32 },
+			prompt: { style: 'raw', form: 'completion', text: 'Question: {question}\nAnswer:' },
+			extractor: 'gsm8k-strict',
+			problemSet: { source: 'builtin', id: 'offline' }
+		},
+		problems,
+		models,
+		exemplars: [],
+		status: 'new',
+		createdAt: '2026-01-01T00:00:00.000Z',
+		updatedAt: '2026-01-01T00:00:00.000Z'
+	};
+}
+
+function deps(store: RunStore, engine: Engine): RunDeps {
+	return {
+		store,
+		engineFor: () => engine,
+		grade: (text, p) => {
+			const answer = /#### (\d+)/.exec(text)?.[1] ?? null;
+			return { answer, correct: answer === p.answer };
+		},
+		render: (_s, p) => `Question: ${p.question}\nAnswer:`,
+		baseUrl: 'http://localhost/models/',
+		app: 'test',
+		browser: 'node',
+		throttleMs: 0
+	};
+}
+
+const strip = (samples: Sample[]) => samples.map(({ ms: _ms, ...s }) => s);
+
+describe('planTasks', () => {
+	it('planTasks(seed, models, problems, sampling) orders by model order, then problem, greedy first', () => {
+		const tasks = planTasks(5, models, problems, study().study.sampling);
+		expect(tasks).toHaveLength(2 * 5 * 5);
+		expect(tasks.slice(0, 6).map((t) => `${t.model}/${t.problem}/${t.index}`)).toEqual([
+			'M1/p0/-1', 'M1/p0/0', 'M1/p0/1', 'M1/p0/2', 'M1/p0/3', 'M1/p1/-1'
+		]);
+		expect(tasks[0]?.seed).toBe(sampleSeed(5, 'M1', 'p0', -1));
+		expect(new Set(tasks.map((t) => t.seed)).size).toBe(tasks.length);
+	});
+});
+
+describe('StudyRun', () => {
+	it('run() takes every sample once, greedy at temperature 0, with its derived seed', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(study());
+		const engine = new SeededEngine();
+		const events: RunEvent[] = [];
+		const status = await new StudyRun(deps(store, engine), 's1', (e) => events.push(e)).run();
+		expect(status).toBe('done');
+		expect(store.samples.size).toBe(50);
+		expect(engine.calls).toHaveLength(50);
+		expect(engine.calls[0]).toMatchObject({ temperature: 0, topP: 1, seed: sampleSeed(123, 'M1', 'p0', -1) });
+		expect(engine.calls[1]).toMatchObject({ temperature: 0.8, topP: 0.95, seed: sampleSeed(123, 'M1', 'p0', 0) });
+		const streamed = events.flatMap((e) => (e.type === 'samples' ? e.samples : []));
+		expect(streamed).toHaveLength(50);
+		const last = events.filter((e) => e.type === 'progress').at(-1);
+		expect(last?.type === 'progress' && last.progress).toMatchObject({ status: 'done', overall: { done: 50, total: 50 } });
+		expect((await store.getStudy('s1'))?.environment?.engine).toBe('seeded');
+	});
+
+	it('a run cancelled midway and resumed by a new StudyRun gives the same bundle, with no request repeated twice', async () => {
+		const full = new MemoryStore();
+		await full.putStudy(study());
+		await new StudyRun(deps(full, new SeededEngine()), 's1', () => {}).run();
+
+		const store = new MemoryStore();
+		await store.putStudy(study());
+		const engine = new SeededEngine();
+		const first = new StudyRun(deps(store, engine), 's1', (e) => {
+			if (e.type === 'samples' && store.samples.size >= 17) first.cancel();
+		});
+		expect(await first.run()).toBe('cancelled');
+		const kept = store.samples.size;
+		expect(kept).toBeGreaterThan(0);
+		expect(kept).toBeLessThan(50);
+		expect(await new StudyRun(deps(store, engine), 's1', () => {}).run()).toBe('done');
+		const seeds = engine.calls.map((c) => c.seed);
+		// Only the request in flight at cancel time may be taken twice.
+		expect(seeds.length - new Set(seeds).size).toBeLessThanOrEqual(1);
+		const a = buildBundle((await full.getStudy('s1'))!, await full.getSamples(), 'x');
+		const b = buildBundle((await store.getStudy('s1'))!, await store.getSamples(), 'x');
+		expect(strip(b.samples)).toEqual(strip(a.samples));
+		expect(b.samples).toHaveLength(50);
+	});
+
+	it('pause() stops new requests until resume(); the run then completes', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(study());
+		const engine = new SeededEngine();
+		const run = new StudyRun(deps(store, engine), 's1', () => {});
+		const finished = run.run();
+		while (store.samples.size < 5) await new Promise((r) => setTimeout(r, 1));
+		run.pause();
+		expect(run.status).toBe('paused');
+		await new Promise((r) => setTimeout(r, 30));
+		const whilePaused = store.samples.size;
+		await new Promise((r) => setTimeout(r, 30));
+		expect(store.samples.size).toBe(whilePaused);
+		run.resume();
+		expect(await finished).toBe('done');
+		expect(store.samples.size).toBe(50);
+	});
+
+	it('a full disk pauses the run with a quota error; on resume the unsaved sample is written, nothing is lost', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(study());
+		const events: RunEvent[] = [];
+		const run = new StudyRun(deps(store, new SeededEngine()), 's1', (e) => events.push(e));
+		store.failWrites = 1;
+		const finished = run.run();
+		while (run.status !== 'paused') await new Promise((r) => setTimeout(r, 1));
+		const paused = events.filter((e) => e.type === 'progress').at(-1);
+		expect(paused?.type === 'progress' && paused.progress.error?.code).toBe('quota-exceeded');
+		run.resume();
+		expect(await finished).toBe('done');
+		expect(store.samples.size).toBe(50);
+	});
+
+	it('a lost device pauses the run; resume reloads the model and takes the same sample again', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(study());
+		const engine = new SeededEngine();
+		engine.loseDeviceAt = 8;
+		let fresh = 0;
+		const d = deps(store, engine);
+		const run = new StudyRun({ ...d, engineFor: (_m, f) => ((fresh += f ? 1 : 0), engine) }, 's1', () => {});
+		const finished = run.run();
+		while (run.status !== 'paused') await new Promise((r) => setTimeout(r, 1));
+		await new Promise((r) => setTimeout(r, 10)); // the write of sample 7 overlaps request 8
+		expect(store.samples.size).toBe(7);
+		run.resume();
+		expect(await finished).toBe('done');
+		expect(fresh).toBe(1);
+		expect(store.samples.size).toBe(50);
+		expect(engine.calls[7]?.seed).toBe(engine.calls[8]?.seed);
+	});
+});
