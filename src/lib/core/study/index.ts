@@ -1,7 +1,8 @@
 export { checkBundle } from './checkBundle';
 export { formatIssues, formatPath, isStudyError, IssueList, MAX_ISSUES, StudyError, type Issue, type StudyErrorCode } from './errors';
 export { importedModel, importedProblem, importedStudyConfig, inferAnswerType } from './importDefaults';
-export { importSamplesJsonl, type ImportOptions, type ImportResult } from './importSamplesJsonl';
+export { assembleBundle, type Entry, type ImportOptions, type ImportResult } from './assembleBundle';
+export { importSamplesJsonl, parseLine } from './importSamplesJsonl';
 export { isGzip } from './isGzip';
 export { MAX_LINE_CHARS, MAX_SAMPLES } from './limits';
 export { SampleLineSchema, type SampleLine } from './lineSchema';
@@ -22,3 +23,6 @@ export {
 	StudyConfigSchema
 } from './schema';
 export { bundleJsonSchema } from './bundleJsonSchema';
+export { importLmEval, type LmEvalFile, type LmEvalOptions } from './importLmEval';
+export { detectFormat, type StudyFileFormat } from './detectFormat';
+export { readStudyText, type ReadOptions, type ReadResult } from './readStudyText';

@@ -1,0 +1,148 @@
+import { grade } from '../grading';
+import { GREEDY_INDEX, sampleKey, type Bundle, type ExtractorId, type Problem, type Sample } from '../types';
+import { checkBundle } from './checkBundle';
+import { IssueList, type Issue } from './errors';
+import { importedModel, importedProblem, importedStudyConfig } from './importDefaults';
+import type { SampleLine } from './lineSchema';
+
+export interface ImportOptions {
+	/** Extractor used to grade lines without `correct` and to extract answers; default 'auto'. */
+	extractor?: ExtractorId;
+	/** Study name, e.g. the file name. */
+	name?: string;
+	/** Model order; every model in the file must be listed. Default: order of first appearance. */
+	models?: string[];
+	/** Known problems: ids are checked against them and `gold` may then be omitted. */
+	problems?: Problem[];
+	/** Creation time written into the bundle; default now. */
+	createdAt?: string;
+	/** Longest accepted line, in characters; default 1,000,000. */
+	maxLineChars?: number;
+}
+
+export type ImportResult = { ok: true; bundle: Bundle; warnings: string[] } | { ok: false; errors: Issue[]; omitted: number };
+
+/** One parsed record and where it came from ("line 17", "a.jsonl line 17"). */
+export interface Entry {
+	at: string;
+	s: SampleLine;
+}
+
+interface Seen {
+	at: string;
+	problem: Problem;
+}
+
+function describe(v: unknown): string {
+	return JSON.stringify(v) ?? String(v);
+}
+
+/**
+ * The shared second half of every import: model order, duplicate keys, one consistent problem per
+ * id, grading of records without `correct`, then the bundle's own cross-checks. Issues found while
+ * parsing arrive in `issues`; any issue at all rejects the whole import (nothing dropped silently).
+ */
+export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions, engine: string, issues = new IssueList()): ImportResult {
+	const { extractor = 'auto', name = 'imported samples', models: order, problems: known } = options;
+	const problems = new Map<string, Seen>();
+	const knownProblems = new Map((known ?? []).map((p) => [p.id, p]));
+	const modelIds: string[] = [];
+	const modelSet = new Set<string>(order ?? []);
+	const firstAt = new Map<string, string>();
+	const accepted: SampleLine[] = [];
+	for (const { at, s } of entries) {
+		if (order && !modelSet.has(s.model)) {
+			issues.add(at, `unknown model '${s.model}' (expected one of ${order.join(', ')})`);
+			continue;
+		}
+		if (!modelSet.has(s.model)) {
+			modelSet.add(s.model);
+			modelIds.push(s.model);
+		}
+		const key = sampleKey({ model: s.model, problem: s.problem_id, index: s.sample_index });
+		const first = firstAt.get(key);
+		if (first !== undefined) {
+			issues.add(at, `duplicate sample (model '${s.model}', problem_id '${s.problem_id}', sample_index ${s.sample_index}); first on ${first}`);
+			continue;
+		}
+		firstAt.set(key, at);
+		const problemError = recordProblem(s, at, problems, knownProblems);
+		if (problemError) {
+			issues.add(at, problemError);
+			continue;
+		}
+		accepted.push(s);
+	}
+	if (accepted.length === 0 && issues.count === 0) issues.add('', 'the file has no samples (it is empty)');
+	if (issues.count > 0) return { ok: false, errors: issues.issues, omitted: issues.omitted };
+
+	let n = 0;
+	let greedy = false;
+	let graded = 0;
+	const samples: Sample[] = [];
+	for (const s of accepted) {
+		const problem = (problems.get(s.problem_id) as Seen).problem;
+		if (s.sample_index === GREEDY_INDEX) greedy = true;
+		else n = Math.max(n, s.sample_index + 1);
+		const g = grade(s.text, problem, extractor);
+		if (s.correct === undefined) graded++;
+		samples.push({
+			model: s.model,
+			problem: s.problem_id,
+			index: s.sample_index,
+			seed: s.seed ?? 0,
+			text: s.text,
+			answer: s.answer !== undefined ? s.answer : g.answer,
+			correct: s.correct ?? g.correct,
+			tokens: s.tokens ?? 0,
+			ms: s.ms ?? 0
+		});
+	}
+	const ids = order ?? modelIds;
+	const bundle: Bundle = {
+		format: 'reversal-lab/bundle',
+		version: 1,
+		study: importedStudyConfig({ name, extractor, n, greedy, problemCount: problems.size }),
+		problems: [...problems.values()].map((p) => p.problem),
+		models: ids.map((id, i) => importedModel(id, i)),
+		samples,
+		environment: { app: 'reversal-lab', engine, browser: 'n/a' },
+		createdAt: options.createdAt ?? new Date().toISOString()
+	};
+	const check = checkBundle(bundle);
+	if (check.count > 0) return { ok: false, errors: check.issues, omitted: check.omitted };
+	const warnings: string[] = [];
+	if (graded > 0) warnings.push(`${graded} of ${samples.length} samples had no "correct" field and were graded with the '${extractor}' extractor`);
+	return { ok: true, bundle, warnings };
+}
+
+// The same problem_id must describe the same problem on every line: a differing gold is an error,
+// not a silent choice of one of them.
+function recordProblem(s: SampleLine, at: string, problems: Map<string, Seen>, known: Map<string, Problem>): string | undefined {
+	const prev = problems.get(s.problem_id);
+	if (prev) {
+		const p = prev.problem;
+		if (s.gold !== undefined && s.gold !== p.answer) return `gold ${describe(s.gold)} differs from ${describe(p.answer)} given for problem '${s.problem_id}' on ${prev.at}`;
+		if (s.split !== undefined && s.split !== p.split) return `split "${s.split}" differs from "${p.split}" given for problem '${s.problem_id}' on ${prev.at}`;
+		if (s.level !== undefined && s.level !== p.level) return `level ${s.level} differs from ${p.level ?? 'none'} given for problem '${s.problem_id}' on ${prev.at}`;
+		return undefined;
+	}
+	const base = known.get(s.problem_id);
+	if (known.size > 0 && !base) return `unknown problem_id '${s.problem_id}' (not in the problem set)`;
+	const gold = s.gold ?? base?.answer;
+	if (gold === undefined) return 'gold is missing: give the gold answer (a string) on the first line of each problem';
+	const problem = base
+		? { ...base, answer: gold }
+		: importedProblem({
+				id: s.problem_id,
+				question: s.question,
+				gold,
+				answerType: s.answer_type,
+				choices: s.choices,
+				split: s.split,
+				level: s.level,
+				subject: s.subject
+			});
+	problems.set(s.problem_id, { at, problem });
+	return undefined;
+}
