@@ -1,0 +1,58 @@
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import type { StudyConfig } from '../types';
+import { fromBase64Url, toBase64Url } from './base64url';
+import { formatPath, IssueList, type Issue } from './errors';
+import { StudyConfigSchema } from './schema';
+
+/** Version prefix of a share string; a future format gets "s2." and this one stays readable. */
+export const SHARE_PREFIX = 's1.';
+/** Longest share string accepted (URL hashes beyond this are not shared configurations). */
+export const MAX_SHARE_CHARS = 32_000;
+/** Largest inflated configuration accepted, so a crafted link cannot expand into a memory bomb. */
+export const MAX_SHARE_JSON_BYTES = 256_000;
+
+/** A study configuration as a compact URL-hash string: "s1." + base64url(deflate(JSON)). */
+export function encodeStudyConfig(config: StudyConfig): string {
+	const json = JSON.stringify(StudyConfigSchema.parse(config));
+	return SHARE_PREFIX + toBase64Url(deflateSync(strToU8(json), { level: 9 }));
+}
+
+export type DecodeResult = { ok: true; config: StudyConfig } | { ok: false; errors: Issue[]; omitted: number };
+
+function fail(message: string, path = ''): DecodeResult {
+	return { ok: false, errors: [{ path, message }], omitted: 0 };
+}
+
+/**
+ * The study configuration in a share string, validated with the same schema as bundles. The text
+ * is data: it is inflated with a size cap, parsed as JSON and checked, never executed.
+ */
+export function decodeStudyConfig(text: string): DecodeResult {
+	const s = text.trim().replace(/^#/, '');
+	if (s.length > MAX_SHARE_CHARS) return fail(`the link's study is ${s.length} characters, over the ${MAX_SHARE_CHARS} limit`);
+	if (!s.startsWith(SHARE_PREFIX)) {
+		const v = /^s(\d+)\./.exec(s);
+		return fail(v ? `this link was made by a newer Reversal Lab (format s${v[1]}); update the app` : 'not a Reversal Lab study link (it should start with "s1.")');
+	}
+	const bytes = fromBase64Url(s.slice(SHARE_PREFIX.length));
+	if (!bytes) return fail('the link is damaged (characters outside base64url); copy it again in full');
+	let json: string;
+	try {
+		const out = inflateSync(bytes, { out: new Uint8Array(MAX_SHARE_JSON_BYTES + 1) });
+		if (out.length > MAX_SHARE_JSON_BYTES) return fail(`the link's study expands beyond ${MAX_SHARE_JSON_BYTES} bytes`);
+		json = strFromU8(out);
+	} catch {
+		return fail('the link is damaged (it does not decompress); copy it again in full');
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(json);
+	} catch {
+		return fail('the link is damaged (its content is not JSON); copy it again in full');
+	}
+	const parsed = StudyConfigSchema.safeParse(value);
+	if (parsed.success) return { ok: true, config: parsed.data };
+	const issues = new IssueList();
+	for (const issue of parsed.error.issues) issues.add(formatPath(['study', ...issue.path]), issue.message);
+	return { ok: false, errors: issues.issues, omitted: issues.omitted };
+}

@@ -1,0 +1,68 @@
+import { deflateSync, strToU8 } from 'fflate';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeStudyConfig, encodeStudyConfig, fromBase64Url, SHARE_PREFIX, toBase64Url } from '../../../src/lib/core/study';
+import type { StudyConfig } from '../../../src/lib/core/types';
+
+const config: StudyConfig = {
+	id: 'study-1',
+	name: 'Qwen 0.5B vs 1.5B — équipe "β"',
+	seed: 12345,
+	sampling: { n: 16, greedy: true, temperature: 0.8, topP: 0.95, maxTokens: 512 },
+	prompt: { style: 'few-shot-cot', form: 'chat', shots: 4, text: 'Q: {question}\nA: Let\'s think step by step.' },
+	extractor: 'auto',
+	problemSet: { source: 'builtin', id: 'offline', seed: 7, count: 200 },
+	reference: 'M1'
+};
+
+const raw = (o: unknown) => SHARE_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(o))));
+
+describe('encodeStudyConfig(config) and decodeStudyConfig(text)', () => {
+	it('decodeStudyConfig(encodeStudyConfig(c)) returns c, with the version prefix and URL-safe characters', () => {
+		const s = encodeStudyConfig(config);
+		expect(s.startsWith('s1.')).toBe(true);
+		expect(s).toMatch(/^s1\.[A-Za-z0-9_-]+$/);
+		expect(decodeStudyConfig(s)).toEqual({ ok: true, config });
+		expect(decodeStudyConfig('#' + s)).toEqual({ ok: true, config });
+	});
+
+	it('decodeStudyConfig names the field of an invalid configuration', () => {
+		const r = decodeStudyConfig(raw({ ...config, sampling: { ...config.sampling, temperature: 'hot' } }));
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.errors[0]?.path).toBe('study.sampling.temperature');
+	});
+
+	it('decodeStudyConfig refuses damaged, foreign, newer and oversized links in words', () => {
+		const msg = (s: string) => {
+			const r = decodeStudyConfig(s);
+			return r.ok ? 'ok' : (r.errors[0]?.message ?? '');
+		};
+		expect(msg('hello')).toMatch(/not a Reversal Lab study link/);
+		expect(msg('s2.abc')).toMatch(/newer Reversal Lab/);
+		expect(msg('s1.@@@')).toMatch(/outside base64url/);
+		expect(msg('s1.' + toBase64Url(new Uint8Array([1, 2, 3, 4, 5])))).toMatch(/damaged/);
+		expect(msg(SHARE_PREFIX + toBase64Url(deflateSync(strToU8('alert(1)'))))).toMatch(/not JSON/);
+		expect(msg('s1.' + 'A'.repeat(40_000))).toMatch(/over the 32000 limit/);
+		const bomb = SHARE_PREFIX + toBase64Url(deflateSync(new Uint8Array(5_000_000).fill(32)));
+		expect(msg(bomb)).toMatch(/expands beyond/);
+	});
+
+	it('decodeStudyConfig never evaluates content: a code string stays data', () => {
+		const r = decodeStudyConfig(raw({ ...config, name: '${process.exit(1)}', prompt: { ...config.prompt, text: '<script>alert(1)</script>' } }));
+		expect(r.ok && r.config.name).toBe('${process.exit(1)}');
+	});
+});
+
+describe('toBase64Url(bytes) and fromBase64Url(text)', () => {
+	it('fromBase64Url(toBase64Url(b)) equals b for any bytes', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 300 }), (b) => {
+				expect(fromBase64Url(toBase64Url(b))).toEqual(b);
+			})
+		);
+	});
+	it('toBase64Url matches Node\'s base64url', () => {
+		const b = new Uint8Array([0, 255, 62, 63, 250, 1, 2]);
+		expect(toBase64Url(b)).toBe(Buffer.from(b).toString('base64url'));
+	});
+});
