@@ -1,0 +1,57 @@
+// Internal shapes of the report builder: per-sample features computed once on arrival, and the
+// per-(model, problem) statistics that every aggregate and bootstrap reads as arrays.
+
+export interface SampleFeatures {
+	index: number;
+	answer: string | null;
+	correct: boolean;
+	/** tokenHashes(text): the shared tokenizer's tokens. */
+	tokens: Int32Array;
+	vector: Float32Array;
+	equations: string[];
+}
+
+export interface ProblemAccumulator {
+	greedy?: { answer: string | null; correct: boolean };
+	sampled: Map<number, SampleFeatures>;
+	/** Statistics of the current samples; undefined when samples changed since they were computed. */
+	stats?: ProblemStats;
+}
+
+/** Diversity statistics per subset, in this order, at diversity[subset * DIVERSITY_METRICS + metric]. */
+export const DIVERSITY_SUBSETS = ['all', 'correct', 'incorrect'] as const;
+export const DIVERSITY_METRICS = 4; // distinct-n, EAD, semantic, equations
+
+/** One (model, problem). NaN marks "no value", so the arrays go to the bootstrap unchanged. */
+export interface ProblemStats {
+	/** Sampled outputs and correct ones among them (greedy excluded). */
+	n: number;
+	c: number;
+	/** 1 / 0 for the greedy output, NaN without one. */
+	greedy: number;
+	/** pass@k and maj@k at the report's ks; NaN where k > n. */
+	passAtK: Float64Array;
+	majAtK: Float64Array;
+	/** maj@n over all sampled outputs; NaN when n = 0. */
+	majAtN: number;
+	/** Distinct answers / n and entropy in bits; NaN when n < 2. */
+	answerDistinct: number;
+	answerEntropy: number;
+	diversity: Float64Array;
+	/** 1 where a subset had fewer than 2 samples (skipped), per DIVERSITY_SUBSETS. */
+	skipped: Uint8Array;
+}
+
+/** What every aggregate of one report shares. */
+export interface ReportContext {
+	problems: readonly import('../types').Problem[];
+	ks: readonly number[];
+	/** 'greedy' when the study has greedy outputs: headline = greedy pass@1, else sampled pass@1. */
+	rule: import('./reportTypes').SolvedRule;
+	/** Undefined when intervals are off (bootstrap = 0). */
+	draws: import('./bootstrapDraws').BootstrapDraws | undefined;
+	confidence: number;
+	/** Diversity subset watched by the verdict's diversity signals. */
+	verdictSubset: import('./reportTypes').DiversitySubset;
+	forgettingRatio: number;
+}

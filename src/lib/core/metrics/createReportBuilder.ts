@@ -1,0 +1,145 @@
+import type { Bundle, Sample } from '../types';
+import { bootstrapDraws, type BootstrapDraws } from './bootstrapDraws';
+import type { ProblemAccumulator, ProblemStats, ReportContext, SampleFeatures } from './builderTypes';
+import { compareModels } from './compareModels';
+import type { Embedder } from './embedder';
+import { extractEquations } from './extractEquations';
+import { hashedNgramEmbedder } from './hashedNgramEmbedder';
+import { kValues } from './kValues';
+import { modelReport } from './modelReport';
+import { problemStats } from './problemStats';
+import type { ImprovementSets, ModelReport, Report, ReportOptions, Verdict } from './reportTypes';
+import { resolveOptions } from './resolveOptions';
+import { reportWarnings } from './reportWarnings';
+import { tokenHashes } from './tokenHashes';
+
+export interface ReportBuildOptions extends ReportOptions {
+	/** Sentence embedder of semantic diversity; default the hashed n-gram offline fallback. */
+	embedder?: Embedder;
+}
+
+export interface ReportBuilder {
+	/** Take new samples (a sample with the key of an earlier one replaces it). Throws on a sample naming an unknown model or problem. */
+	add(samples: readonly Sample[]): void;
+	/** The report of every sample added so far; recomputes only what the new samples changed. */
+	report(): Report;
+	/** Distinct samples held (a replaced sample counts once). */
+	readonly sampleCount: number;
+}
+
+type StudyShape = Omit<Bundle, 'samples'> & { samples?: readonly Sample[] };
+
+/**
+ * The incremental form of computeReport: per-(model, problem) accumulators keep each sample's
+ * features (tokens, embedding, equations) and the problem's statistics; add() marks what changed,
+ * report() recomputes those problems' statistics and the aggregates of the models they belong to.
+ * The same samples give the same report whatever batches they arrived in.
+ */
+export function createReportBuilder(study: StudyShape, options: ReportBuildOptions = {}): ReportBuilder {
+	const { embedder = hashedNgramEmbedder(), ...reportOptions } = options;
+	const resolved = resolveOptions(reportOptions, study.study, study.models);
+	const models = [...study.models].sort((a, b) => a.order - b.order);
+	const problems = study.problems;
+	const modelIndex = new Map(models.map((m, i) => [m.id, i]));
+	const problemIndex = new Map(problems.map((p, i) => [p.id, i]));
+	const refIndex = modelIndex.get(resolved.reference)!;
+	const acc: (ProblemAccumulator | undefined)[][] = models.map(() => new Array<ProblemAccumulator | undefined>(problems.length));
+	const dirty = new Set<number>();
+	let sampleCount = 0;
+	let sawGreedy = false;
+	let maxN = 0;
+	let draws: BootstrapDraws | undefined;
+	let cacheKey = '';
+	const own: (ModelReport | undefined)[] = models.map(() => undefined);
+	const compared: ({ sets: ImprovementSets; verdict: Verdict } | undefined)[] = models.map(() => undefined);
+
+	function add(samples: readonly Sample[]): void {
+		const located = samples.map((s, i) => {
+			const where = `samples[${i}] (model '${String(s?.model)}', problem '${String(s?.problem)}', index ${String(s?.index)})`;
+			const m = modelIndex.get(s?.model);
+			const p = problemIndex.get(s?.problem);
+			if (m === undefined) throw new Error(`${where}: unknown model; the study's models are ${models.map((x) => x.id).join(', ')}`);
+			if (p === undefined) throw new Error(`${where}: unknown problem id`);
+			if (!Number.isInteger(s.index) || s.index < -1) throw new Error(`${where}: index should be -1 (greedy) or a sample number >= 0`);
+			if (typeof s.text !== 'string' || typeof s.correct !== 'boolean' || (s.answer !== null && typeof s.answer !== 'string')) throw new Error(`${where}: text must be a string, answer a string or null, correct a boolean`);
+			return { s, m, p };
+		});
+		const tokens = located.map(({ s }) => (s.index < 0 ? undefined : tokenHashes(s.text)));
+		const needText = embedder.embedTokens ? [] : located.filter(({ s }) => s.index >= 0).map(({ s }) => s.text);
+		const embedded = needText.length > 0 ? embedder.embed(needText) : [];
+		let e = 0;
+		located.forEach(({ s, m, p }, i) => {
+			const row = acc[m]!;
+			let a = row[p];
+			if (!a) {
+				a = { sampled: new Map<number, SampleFeatures>() };
+				row[p] = a;
+			}
+			if (s.index < 0) {
+				sawGreedy = true;
+				if (!a.greedy) sampleCount++;
+				a.greedy = { answer: s.answer, correct: s.correct };
+			} else {
+				if (!a.sampled.has(s.index)) sampleCount++;
+				const t = tokens[i]!;
+				const vector = embedder.embedTokens ? embedder.embedTokens(t) : embedded[e++];
+				if (!vector) throw new Error(`embedder '${embedder.name}' returned no vector for samples[${i}]`);
+				const features: SampleFeatures = { index: s.index, answer: s.answer, correct: s.correct, tokens: t, vector, equations: extractEquations(s.text) };
+				a.sampled.set(s.index, features);
+				maxN = Math.max(maxN, a.sampled.size);
+			}
+			delete a.stats;
+			dirty.add(m);
+		});
+	}
+
+	function report(): Report {
+		const ks = kValues(Math.max(study.study.sampling.n, maxN));
+		const rule = sawGreedy || study.study.sampling.greedy ? 'greedy' : 'maj@n';
+		const key = `${ks.join(',')}|${rule}`;
+		if (key !== cacheKey) {
+			// New k values or headline rule: every statistic and aggregate depends on them.
+			cacheKey = key;
+			acc.forEach((row, m) => {
+				for (const a of row) if (a) delete a.stats;
+				dirty.add(m);
+			});
+		}
+		if (resolved.bootstrap > 0) draws ??= bootstrapDraws(resolved.bootstrap, problems.length, resolved.bootstrapSeed);
+		const ctx: ReportContext = { problems, ks, rule, draws, confidence: resolved.confidence, verdictSubset: resolved.verdictDiversitySubset, forgettingRatio: resolved.forgettingRatio };
+		const stats: (ProblemStats | undefined)[][] = acc.map((row) => Array.from(row, (a) => (a ? (a.stats ??= problemStats(a, ks, resolved.eadVocabulary)) : undefined)));
+		models.forEach((model, m) => {
+			if (dirty.has(m) || !own[m]) own[m] = modelReport(ctx, model, stats[m]!);
+		});
+		models.forEach((model, m) => {
+			if (m === refIndex) return;
+			if (dirty.has(m) || dirty.has(refIndex) || !compared[m]) compared[m] = compareModels(ctx, model.id, resolved.reference, stats[m]!, stats[refIndex]!);
+		});
+		dirty.clear();
+		const modelReports = models.map((_, m) => {
+			const base = own[m]!;
+			const c = compared[m];
+			return c ? { ...base, sets: c.sets, verdict: c.verdict } : base;
+		});
+		return {
+			format: 'reversal-lab/report',
+			version: 1,
+			reference: resolved.reference,
+			ks,
+			solvedRule: rule,
+			embedder: embedder.name,
+			models: modelReports,
+			warnings: reportWarnings(ctx, modelReports, stats, resolved.bootstrap),
+			options: resolved
+		};
+	}
+
+	if (study.samples) add(study.samples);
+	return {
+		add,
+		report,
+		get sampleCount() {
+			return sampleCount;
+		}
+	};
+}

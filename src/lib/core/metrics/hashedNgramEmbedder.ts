@@ -1,0 +1,42 @@
+import type { Embedder } from './embedder';
+import { tokenHashes } from './tokenHashes';
+
+const HASHED_EMBEDDER_NAME = 'hashed n-gram cosine (offline fallback)';
+
+/**
+ * The offline embedder: token unigrams and bigrams of the shared tokenizer, feature-hashed with a
+ * sign bit into `dimensions` buckets, counts then L2-normalised. It measures shared wording, not
+ * meaning, and its name says so; a real sentence-embedding model replaces it when available.
+ */
+export function hashedNgramEmbedder(dimensions = 256): Embedder {
+	if (!Number.isInteger(dimensions) || dimensions < 8 || (dimensions & (dimensions - 1)) !== 0) {
+		throw new RangeError(`hashedNgramEmbedder needs a power of two >= 8 as dimension, got ${dimensions}`);
+	}
+	const mask = dimensions - 1;
+	const embedTokens = (tokens: Int32Array): Float32Array => {
+		const v = new Float32Array(dimensions);
+		let prev = 0;
+		for (let i = 0; i < tokens.length; i++) {
+			const t = tokens[i] ?? 0;
+			v[(t >>> 1) & mask]! += t & 1 ? 1 : -1;
+			if (i > 0) {
+				const b = Math.imul(prev ^ Math.imul(t, 0x5bd1e995), 0x01000193) ^ 0x2545f491;
+				const h = (b ^ (b >>> 15)) >>> 0;
+				v[(h >>> 1) & mask]! += h & 1 ? 1 : -1;
+			}
+			prev = t;
+		}
+		let norm = 0;
+		for (let i = 0; i < dimensions; i++) norm += (v[i] ?? 0) ** 2;
+		if (norm > 0) {
+			const scale = 1 / Math.sqrt(norm);
+			for (let i = 0; i < dimensions; i++) v[i]! *= scale;
+		}
+		return v;
+	};
+	return {
+		name: HASHED_EMBEDDER_NAME,
+		embed: (texts) => texts.map((t) => embedTokens(tokenHashes(t))),
+		embedTokens
+	};
+}

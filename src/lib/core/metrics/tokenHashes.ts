@@ -1,0 +1,64 @@
+import { hashString } from '../random';
+import { tokenize } from './tokenize';
+
+let scratch = new Int32Array(1024);
+
+function finish(h: number): number {
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	h ^= h >>> 16;
+	return h | 0;
+}
+
+function isWordCode(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isDigitCode(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+/**
+ * The tokens of tokenize(text) as hashString(token) values (as int32), for the lexical metrics.
+ * ASCII text takes a scanner that builds no strings (the bulk of model output); any other text goes
+ * through tokenize() itself, so both paths share one definition (a property test checks they agree).
+ */
+export function tokenHashes(text: string): Int32Array {
+	// Reused across calls: a sample's tokens are copied out once, at the end.
+	if (scratch.length < text.length) scratch = new Int32Array(Math.max(text.length, 2 * scratch.length));
+	const out = scratch;
+	let count = 0;
+	let i = 0;
+	const len = text.length;
+	while (i < len) {
+		const c = text.charCodeAt(i);
+		if (c > 127) return Int32Array.from(tokenize(text), (t) => hashString(t) | 0);
+		if (c === 32 || (c >= 9 && c <= 13)) {
+			i++;
+			continue;
+		}
+		let h = 0x811c9dc5;
+		if (!isWordCode(c)) {
+			h = Math.imul(h ^ c, 0x01000193);
+			out[count++] = finish(h);
+			i++;
+			continue;
+		}
+		while (i < len) {
+			let d = text.charCodeAt(i);
+			if (d > 127) return Int32Array.from(tokenize(text), (t) => hashString(t) | 0);
+			if (isWordCode(d)) {
+				if (d >= 65 && d <= 90) d += 32;
+				h = Math.imul(h ^ d, 0x01000193);
+				i++;
+			} else if ((d === 46 || d === 44) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1))) {
+				h = Math.imul(h ^ d, 0x01000193);
+				i++;
+			} else break;
+		}
+		out[count++] = finish(h);
+	}
+	return out.slice(0, count);
+}
