@@ -1,0 +1,121 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, strToU8 } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeReport, tidyRows, toCsv } from '../../../src/lib/core/metrics';
+import { readStudyText } from '../../../src/lib/core/study';
+import { run } from '../../../tools/cli/main';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const fixture = join(root, 'tests/fixtures/samples/small.jsonl');
+let dir: string;
+
+function cli(...argv: string[]): { code: number; out: string; err: string } {
+	let out = '';
+	let err = '';
+	const code = run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+	return { code, out, err };
+}
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'rl-cli-'));
+});
+
+describe('run(["report", file, ...])', () => {
+	it('report writes the tidy CSV that computeReport gives for the same file and options', () => {
+		const csv = join(dir, 'out.csv');
+		const json = join(dir, 'out.json');
+		const r = cli('report', fixture, '--csv', csv, '--json', json, '--bootstrap', '200');
+		expect(r.code).toBe(0);
+		const text = readFileSync(csv, 'utf8');
+		expect(text.split('\r\n')[0]).toBe('model,metric,subset,k,value,ci_low,ci_high');
+		const read = readStudyText(readFileSync(fixture, 'utf8'));
+		if (!read.ok) throw new Error('fixture should read');
+		const expected = computeReport(read.bundle, { bootstrap: 200 });
+		expect(text).toBe(toCsv(tidyRows(expected)));
+		expect(JSON.parse(readFileSync(json, 'utf8')).models).toHaveLength(2);
+	});
+
+	it('report CSV holds the hand-computed values of the fixture', () => {
+		const csv = join(dir, 'values.csv');
+		expect(cli('report', fixture, '--csv', csv, '--bootstrap', '0', '--quiet').code).toBe(0);
+		const rows = readFileSync(csv, 'utf8').trim().split('\r\n').map((l) => l.split(','));
+		const value = (model: string, metric: string, subset: string, k = '') =>
+			Number(rows.find((r) => r[0] === model && r[1] === metric && r[2] === subset && r[3] === k)?.[4]);
+		// M1 greedy right on p1, p4; M2 on p1, p2, p4.
+		expect(value('M1', 'pass1_greedy', 'all')).toBe(0.5);
+		expect(value('M2', 'pass1_greedy', 'all')).toBe(0.75);
+		// M1 has a correct sample on every problem; M2 never solves p3.
+		expect(value('M1', 'pass@k', 'all', '4')).toBe(1);
+		expect(value('M2', 'pass@k', 'all', '4')).toBe(0.75);
+		// Coverage = mean c/n: M1 (3+1+1+3)/16, M2 (4+3+0+4)/16.
+		expect(value('M1', 'coverage', 'all')).toBe(0.5);
+		expect(value('M2', 'coverage', 'all')).toBe(0.6875);
+	});
+
+	it('report prints the headline table and the verdicts', () => {
+		const r = cli('report', fixture, '--bootstrap', '100');
+		expect(r.out).toMatch(/model\s+pass@1 greedy\s+pass@1 sampled\s+pass@n\s+coverage\s+Distinct-n\s+OOD acc\s+GD\s+verdict/);
+		expect(r.out).toMatch(/^M1 .*reference$/m);
+		expect(r.out).toMatch(/Verdicts\n {2}M2 vs M1: /);
+		expect(r.err).toMatch(/graded with the 'auto' extractor/);
+	});
+
+	it('report reads a gzipped bundle and honours --reference', () => {
+		const read = readStudyText(readFileSync(fixture, 'utf8'));
+		if (!read.ok) throw new Error('fixture should read');
+		const gz = join(dir, 'bundle.json.gz');
+		writeFileSync(gz, gzipSync(strToU8(JSON.stringify(read.bundle))));
+		const r = cli('report', gz, '--reference', 'M2', '--bootstrap', '0');
+		expect(r.code).toBe(0);
+		expect(r.out).toMatch(/^M2 .*reference$/m);
+		expect(r.out).toContain('M1 vs M2');
+	});
+
+	it('report exits 1 with located errors for an invalid or truncated file', () => {
+		const bad = join(dir, 'bad.jsonl');
+		writeFileSync(bad, '{"model":"M1","problem_id":"p1","sample_index":0,"text":"x","gold":"1"}\n{"model":"M1","problem_id":"p1","sample_index":-5,"text":"x"}\n');
+		const r = cli('report', bad);
+		expect(r.code).toBe(1);
+		expect(r.err).toContain('line 2: sample_index should be an integer >= -1 (got -5)');
+		const truncated = join(dir, 'truncated.json');
+		const read = readStudyText(readFileSync(fixture, 'utf8'));
+		if (!read.ok) throw new Error('fixture should read');
+		writeFileSync(truncated, JSON.stringify(read.bundle, null, 2).slice(0, 3000));
+		const t = cli('report', truncated);
+		expect(t.code).toBe(1);
+		expect(t.err).toMatch(/line \d+, column \d+: /);
+		const binary = join(dir, 'binary.bin');
+		writeFileSync(binary, new Uint8Array([0xff, 0xfe, 0x00, 0x81, 0x7b]));
+		expect(cli('report', binary).err).toMatch(/not UTF-8 text/);
+	});
+
+	it('report exits 2 on usage errors and 3 on a missing file', () => {
+		expect(cli('report').code).toBe(2);
+		expect(cli('report', fixture, '--bootstrap', 'many').err).toContain('--bootstrap should be an integer >= 0 (got "many")');
+		expect(cli('report', fixture, '--extractor', 'magic').code).toBe(2);
+		expect(cli('report', fixture, '--reference', 'M9').err).toContain("--reference: unknown model id 'M9'");
+		expect(cli('frobnicate').code).toBe(2);
+		const missing = cli('report', join(dir, 'nope.json'));
+		expect(missing.code).toBe(3);
+		expect(missing.err).toContain('no such file');
+	});
+
+	it('schema prints the bundle JSON Schema', () => {
+		const r = cli('schema');
+		expect(JSON.parse(r.out).title).toBe('Reversal Lab study bundle');
+	});
+});
+
+describe('bin/reversal-lab.js', () => {
+	it('npx reversal-lab report <file> runs the TypeScript CLI from the repo', () => {
+		const out = execFileSync('npx', ['--no-install', 'reversal-lab', 'report', fixture, '--bootstrap', '0'], { cwd: root, encoding: 'utf8' });
+		expect(out).toMatch(/pass@1 greedy/);
+		const failed = spawnSync('node', [join(root, 'bin/reversal-lab.js'), 'report', join(dir, 'nope.json')], { cwd: tmpdir(), encoding: 'utf8' });
+		expect(failed.status).toBe(3);
+		expect(failed.stderr).toContain('no such file');
+	});
+});

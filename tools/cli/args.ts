@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { EXTRACTOR_IDS } from '../../src/lib/core/grading';
+import type { ExtractorId } from '../../src/lib/core/types';
+import { CliError, EXIT } from './errors';
+
+export interface ReportArgs {
+	command: 'report';
+	files: string[];
+	csv?: string;
+	json?: string;
+	reference?: string;
+	bootstrap?: number;
+	seed?: number;
+	extractor?: ExtractorId;
+	/** lm-eval files: model ids in file order (comma-separated on the command line). */
+	models?: string[];
+	filter?: string;
+	quiet: boolean;
+}
+
+export type Args = ReportArgs | { command: 'schema' } | { command: 'help' } | { command: 'version' };
+
+export const USAGE = `Usage:
+  reversal-lab report <file> [options]      headline table and verdicts of a study
+  reversal-lab report <a.jsonl> <b.jsonl>   lm-eval --log_samples files, one model per file
+  reversal-lab schema                       print the bundle JSON Schema
+  reversal-lab --help | --version
+
+<file>: a bundle (.json or .json.gz), a samples JSONL file, or an lm-evaluation-harness
+--log_samples JSONL file (gzip is detected by content, not by name).
+
+Options:
+  --csv <path>          write the tidy table: model,metric,subset,k,value,ci_low,ci_high
+  --json <path>         write the whole report as JSON
+  --reference <model>   reference model id (default: the study's, else the first model)
+  --bootstrap <B>       bootstrap resamples for intervals (default 2000; 0 = no intervals)
+  --seed <n>            bootstrap seed (default: the study seed)
+  --extractor <id>      grade imported samples that lack "correct" with: ${EXTRACTOR_IDS.join(', ')} (default auto)
+  --models <a,b,...>    model ids: order of a samples file, or names of lm-eval files in order
+  --filter <name>       lm-eval: whose per-doc metric counts (e.g. strict-match; default the first)
+  --quiet               print nothing but errors
+
+Exit codes: 0 ok, 1 invalid input file, 2 usage error, 3 file could not be read or written.`;
+
+function intOption(name: string, value: string | undefined, min: number): number | undefined {
+	if (value === undefined) return undefined;
+	if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+		throw new CliError(`--${name} should be an integer >= ${min} (got "${value}")`, EXIT.usage);
+	}
+	return Number(value);
+}
+
+/** The command line as data; a usage error names the option at fault. */
+export function parseCliArgs(argv: readonly string[]): Args {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: [...argv],
+			allowPositionals: true,
+			strict: true,
+			options: {
+				csv: { type: 'string' },
+				json: { type: 'string' },
+				reference: { type: 'string' },
+				bootstrap: { type: 'string' },
+				seed: { type: 'string' },
+				extractor: { type: 'string' },
+				models: { type: 'string' },
+				filter: { type: 'string' },
+				quiet: { type: 'boolean', short: 'q' },
+				help: { type: 'boolean', short: 'h' },
+				version: { type: 'boolean', short: 'v' }
+			}
+		});
+	} catch (e) {
+		throw new CliError(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}`, EXIT.usage);
+	}
+	const { values: v, positionals } = parsed;
+	if (v.help) return { command: 'help' };
+	if (v.version) return { command: 'version' };
+	const [command, ...files] = positionals;
+	if (command === undefined) return { command: 'help' };
+	if (command === 'schema') return { command: 'schema' };
+	if (command !== 'report') throw new CliError(`unknown command "${command}"\n\n${USAGE}`, EXIT.usage);
+	if (files.length === 0) throw new CliError(`report needs a file: reversal-lab report <file>\n\n${USAGE}`, EXIT.usage);
+	if (v.extractor !== undefined && !(EXTRACTOR_IDS as readonly string[]).includes(v.extractor)) {
+		throw new CliError(`--extractor should be one of ${EXTRACTOR_IDS.join(', ')} (got "${v.extractor}")`, EXIT.usage);
+	}
+	const models = v.models?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+	return {
+		command: 'report',
+		files,
+		csv: v.csv,
+		json: v.json,
+		reference: v.reference,
+		bootstrap: intOption('bootstrap', v.bootstrap, 0),
+		seed: intOption('seed', v.seed, 0),
+		extractor: v.extractor as ExtractorId | undefined,
+		models,
+		filter: v.filter,
+		quiet: v.quiet ?? false
+	};
+}

@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import { computeReport, tidyRows, toCsv } from '../../src/lib/core/metrics';
+import { bundleJsonSchema } from '../../src/lib/core/study';
+import { parseCliArgs, USAGE, type ReportArgs } from './args';
+import { CliError, EXIT, type ExitCode } from './errors';
+import { formatReport } from './formatReport';
+import { readInput } from './readInput';
+
+export interface Io {
+	out: (text: string) => void;
+	err: (text: string) => void;
+}
+
+const VERSION = '0.1.0';
+
+function write(path: string, text: string): void {
+	try {
+		writeFileSync(path, text);
+	} catch (e) {
+		throw new CliError(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, EXIT.io);
+	}
+}
+
+function report(args: ReportArgs, io: Io): void {
+	const { bundle, warnings } = readInput(args);
+	if (args.reference !== undefined && !bundle.models.some((m) => m.id === args.reference)) {
+		throw new CliError(`--reference: unknown model id '${args.reference}' (models: ${bundle.models.map((m) => m.id).join(', ')})`, EXIT.usage);
+	}
+	const result = computeReport(bundle, {
+		...(args.reference !== undefined ? { reference: args.reference } : {}),
+		...(args.bootstrap !== undefined ? { bootstrap: args.bootstrap } : {}),
+		...(args.seed !== undefined ? { bootstrapSeed: args.seed } : {})
+	});
+	if (args.csv) write(args.csv, toCsv(tidyRows(result)));
+	if (args.json) write(args.json, JSON.stringify(result, null, 2) + '\n');
+	if (!args.quiet) {
+		for (const w of warnings) io.err(`note: ${w}\n`);
+		io.out(formatReport(result, bundle));
+		if (args.csv) io.out(`\nwrote ${args.csv}\n`);
+		if (args.json) io.out(`wrote ${args.json}\n`);
+	}
+}
+
+/** Runs one command line; returns the exit code. Errors become one message on stderr, never a stack trace. */
+export function run(argv: readonly string[], io: Io): ExitCode {
+	try {
+		const args = parseCliArgs(argv);
+		if (args.command === 'help') io.out(USAGE + '\n');
+		else if (args.command === 'version') io.out(`reversal-lab ${VERSION}\n`);
+		else if (args.command === 'schema') io.out(JSON.stringify(bundleJsonSchema(), null, '\t') + '\n');
+		else report(args, io);
+		return EXIT.ok;
+	} catch (e) {
+		if (e instanceof CliError) {
+			io.err(`reversal-lab: ${e.message}\n`);
+			return e.exitCode;
+		}
+		io.err(`reversal-lab: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+		return EXIT.invalidInput;
+	}
+}
