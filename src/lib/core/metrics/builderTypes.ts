@@ -48,8 +48,10 @@ export interface ReportContext {
 	ks: readonly number[];
 	/** 'greedy' when the study has greedy outputs: headline = greedy pass@1, else sampled pass@1. */
 	rule: import('./reportTypes').SolvedRule;
-	/** Undefined when intervals are off (bootstrap = 0). */
-	draws: import('./bootstrapDraws').BootstrapDraws | undefined;
+	/** Per-problem statistic columns with their bootstrap, kept between reports. */
+	store: import('./createColumnStore').ColumnStore;
+	/** False when intervals are off (bootstrap = 0). */
+	intervals: boolean;
 	confidence: number;
 	/** Diversity subset watched by the verdict's diversity signals. */
 	verdictSubset: import('./reportTypes').DiversitySubset;

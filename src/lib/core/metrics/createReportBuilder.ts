@@ -1,7 +1,8 @@
 import type { Bundle, Sample } from '../types';
-import { bootstrapDraws, type BootstrapDraws } from './bootstrapDraws';
+import { bootstrapWeights } from './bootstrapWeights';
 import type { ProblemAccumulator, ProblemStats, ReportContext, SampleFeatures } from './builderTypes';
 import { compareModels } from './compareModels';
+import { createColumnStore } from './createColumnStore';
 import type { Embedder } from './embedder';
 import { extractEquations } from './extractEquations';
 import { hashedNgramEmbedder } from './hashedNgramEmbedder';
@@ -44,24 +45,28 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 	const problemIndex = new Map(problems.map((p, i) => [p.id, i]));
 	const refIndex = modelIndex.get(resolved.reference)!;
 	const acc: (ProblemAccumulator | undefined)[][] = models.map(() => new Array<ProblemAccumulator | undefined>(problems.length));
-	const dirty = new Set<number>();
+	// Problems whose samples changed since the last report, per model.
+	const dirty = new Map<number, Set<number>>();
 	let sampleCount = 0;
 	let sawGreedy = false;
 	let maxN = 0;
-	let draws: BootstrapDraws | undefined;
+	const weights = resolved.bootstrap > 0 ? bootstrapWeights(resolved.bootstrap, problems.length, resolved.bootstrapSeed) : undefined;
+	const store = createColumnStore(problems.length, weights, resolved.confidence);
 	let cacheKey = '';
 	const own: (ModelReport | undefined)[] = models.map(() => undefined);
 	const compared: ({ sets: ImprovementSets; verdict: Verdict } | undefined)[] = models.map(() => undefined);
 
 	function add(samples: readonly Sample[]): void {
 		const located = samples.map((s, i) => {
-			const where = `samples[${i}] (model '${String(s?.model)}', problem '${String(s?.problem)}', index ${String(s?.index)})`;
+			const where = (): string => `samples[${i}] (model '${String(s?.model)}', problem '${String(s?.problem)}', index ${String(s?.index)})`;
 			const m = modelIndex.get(s?.model);
 			const p = problemIndex.get(s?.problem);
-			if (m === undefined) throw new Error(`${where}: unknown model; the study's models are ${models.map((x) => x.id).join(', ')}`);
-			if (p === undefined) throw new Error(`${where}: unknown problem id`);
-			if (!Number.isInteger(s.index) || s.index < -1) throw new Error(`${where}: index should be -1 (greedy) or a sample number >= 0`);
-			if (typeof s.text !== 'string' || typeof s.correct !== 'boolean' || (s.answer !== null && typeof s.answer !== 'string')) throw new Error(`${where}: text must be a string, answer a string or null, correct a boolean`);
+			if (m === undefined) throw new Error(`${where()}: unknown model; the study's models are ${models.map((x) => x.id).join(', ')}`);
+			if (p === undefined) throw new Error(`${where()}: unknown problem id`);
+			if (!Number.isInteger(s.index) || s.index < -1) throw new Error(`${where()}: index should be -1 (greedy) or a sample number >= 0`);
+			if (typeof s.text !== 'string' || typeof s.correct !== 'boolean' || (s.answer !== null && typeof s.answer !== 'string')) {
+				throw new Error(`${where()}: text must be a string, answer a string or null, correct a boolean`);
+			}
 			return { s, m, p };
 		});
 		const tokens = located.map(({ s }) => (s.index < 0 ? undefined : tokenHashes(s.text)));
@@ -89,7 +94,9 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 				maxN = Math.max(maxN, a.sampled.size);
 			}
 			delete a.stats;
-			dirty.add(m);
+			let rows = dirty.get(m);
+			if (!rows) dirty.set(m, (rows = new Set()));
+			rows.add(p);
 		});
 	}
 
@@ -97,24 +104,41 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 		const ks = kValues(Math.max(study.study.sampling.n, maxN));
 		const rule = sawGreedy || study.study.sampling.greedy ? 'greedy' : 'maj@n';
 		const key = `${ks.join(',')}|${rule}`;
+		let everything = false;
 		if (key !== cacheKey) {
 			// New k values or headline rule: every statistic and aggregate depends on them.
 			cacheKey = key;
-			acc.forEach((row, m) => {
-				for (const a of row) if (a) delete a.stats;
-				dirty.add(m);
-			});
+			everything = true;
+			store.clear();
+			for (const row of acc) for (const a of row) if (a) delete a.stats;
 		}
-		if (resolved.bootstrap > 0) draws ??= bootstrapDraws(resolved.bootstrap, problems.length, resolved.bootstrapSeed);
-		const ctx: ReportContext = { problems, ks, rule, draws, confidence: resolved.confidence, verdictSubset: resolved.verdictDiversitySubset, forgettingRatio: resolved.forgettingRatio };
+		const ctx: ReportContext = {
+			problems,
+			ks,
+			rule,
+			store,
+			intervals: weights !== undefined,
+			confidence: resolved.confidence,
+			verdictSubset: resolved.verdictDiversitySubset,
+			forgettingRatio: resolved.forgettingRatio
+		};
 		const stats: (ProblemStats | undefined)[][] = acc.map((row) => Array.from(row, (a) => (a ? (a.stats ??= problemStats(a, ks, resolved.eadVocabulary)) : undefined)));
+		const swept: string[] = [];
 		models.forEach((model, m) => {
-			if (dirty.has(m) || !own[m]) own[m] = modelReport(ctx, model, stats[m]!);
+			if (!everything && !dirty.has(m) && own[m]) return;
+			own[m] = modelReport(ctx, model, stats[m]!, everything ? undefined : dirty.get(m));
+			swept.push(model.id);
 		});
+		const refRows = dirty.get(refIndex);
 		models.forEach((model, m) => {
 			if (m === refIndex) return;
-			if (dirty.has(m) || dirty.has(refIndex) || !compared[m]) compared[m] = compareModels(ctx, model.id, resolved.reference, stats[m]!, stats[refIndex]!);
+			const rows = dirty.get(m);
+			if (!everything && !rows && !refRows && compared[m]) return;
+			const union = everything ? undefined : new Set([...(rows ?? []), ...(refRows ?? [])]);
+			compared[m] = compareModels(ctx, model.id, resolved.reference, stats[m]!, stats[refIndex]!, union);
+			swept.push(`${model.id}\u0000${resolved.reference}`);
 		});
+		store.sweep(swept);
 		dirty.clear();
 		const modelReports = models.map((_, m) => {
 			const base = own[m]!;

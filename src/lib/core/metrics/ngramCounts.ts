@@ -6,11 +6,11 @@ export interface NgramCounts {
 	total: Float64Array;
 }
 
-// One open-addressing table reused across calls: the counts run for every (model, problem), and
-// allocating a fresh Set of ~50,000 n-grams each time dominates the cost.
-let keysA = new Int32Array(0);
-let keysB = new Int32Array(0);
-let flags = new Uint8Array(0);
+// One open-addressing table reused across calls (the counts run for every (model, problem), and a
+// fresh Set of ~10,000 n-grams each time dominates the cost). A slot is two int32: the first hash
+// (0 = empty) and the second hash with its low 2 bits replaced by the groups holding the n-gram.
+// Small slots keep the table in the CPU cache, which is what makes this fast.
+let table = new Int32Array(1 << 14);
 
 function fmix(h: number): number {
 	h ^= h >>> 16;
@@ -18,61 +18,79 @@ function fmix(h: number): number {
 	h ^= h >>> 13;
 	h = Math.imul(h, 0xc2b2ae35);
 	h ^= h >>> 16;
-	return h >>> 0;
+	return h;
+}
+
+/** Doubles the table, re-inserting its slots. */
+function grown(old: Int32Array): Int32Array {
+	const next = new Int32Array(old.length * 2);
+	const wrap = next.length - 1;
+	for (let at = 0; at < old.length; at += 2) {
+		const a = old[at]!;
+		if (a === 0) continue;
+		let to = (a << 1) & wrap;
+		while (next[to] !== 0) to = (to + 2) & wrap;
+		next[to] = a;
+		next[to + 1] = old[at + 1]!;
+	}
+	return next;
 }
 
 /**
  * Counts n-grams (n = 1..maxN) of each sample's token hashes, pooled over samples. An n-gram is
- * identified by a 64-bit hash of its tokens and n (two independent 32-bit hashes: a collision is below one in 10^9 per problem).
- * groups[i] is 1 when sample i is correct, 2 when incorrect; every sample belongs to "all".
+ * identified by a 62-bit hash of its tokens and n (a collision is below one in 10^9 per problem).
+ * groups[i] is 1 when sample i is correct, 2 when incorrect, 0 when neither; every sample belongs to
+ * "all".
  */
 export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, maxN = 5): NgramCounts {
 	const unique = new Float64Array(3 * maxN);
 	const total = new Float64Array(3 * maxN);
-	let size = 0;
-	for (const s of samples) size += s.length * maxN;
-	let capacity = 16;
-	while (capacity < size * 2) capacity *= 2;
-	if (flags.length < capacity) {
-		keysA = new Int32Array(capacity);
-		keysB = new Int32Array(capacity);
-		flags = new Uint8Array(capacity);
+	for (let s = 0; s < samples.length; s++) {
+		const len = samples[s]?.length ?? 0;
+		const bit = groups[s] ?? 0;
+		for (let n = 1; n <= maxN && n <= len; n++) {
+			total[n - 1]! += len - n + 1;
+			if (bit === 1 || bit === 2) total[bit * maxN + n - 1]! += len - n + 1;
+		}
 	}
-	// flags bit 4 marks a used slot; bits 1 and 2 the groups that have the n-gram.
-	flags.fill(0, 0, capacity);
-	const mask = capacity - 1;
+	let tab = table;
+	tab.fill(0);
+	let wrap = tab.length - 1;
+	let used = 0;
 	for (let s = 0; s < samples.length; s++) {
 		const tokens = samples[s];
 		if (!tokens) continue;
-		const group = groups[s] ?? 0;
-		const bit = group === 1 ? 1 : group === 2 ? 2 : 0;
+		const g = groups[s] ?? 0;
+		const bit = g === 1 || g === 2 ? g : 0;
 		const len = tokens.length;
 		for (let i = 0; i < len; i++) {
 			let h1 = 0x9747b28c;
 			let h2 = 0x2b7e1516;
-			for (let n = 1; n <= maxN && i + n <= len; n++) {
-				const t = tokens[i + n - 1] ?? 0;
+			const top = Math.min(maxN, len - i);
+			for (let n = 1; n <= top; n++) {
+				const t = tokens[i + n - 1]!;
 				h1 = Math.imul(h1 ^ t, 0x01000193);
 				h2 = (Math.imul(h2 ^ t, 0x5bd1e995) + n) | 0;
-				const a = fmix(h1 ^ n) | 0;
-				let slot = a & mask;
-				let f = flags[slot]!;
-				while (f !== 0 && (keysA[slot] !== a || keysB[slot] !== h2)) {
-					slot = (slot + 1) & mask;
-					f = flags[slot]!;
+				const a = fmix(h1 ^ n) || 1;
+				const b = h2 & ~3;
+				let at = (a << 1) & wrap;
+				let found = tab[at]!;
+				while (found !== 0 && (found !== a || (tab[at + 1]! & ~3) !== b)) {
+					at = (at + 2) & wrap;
+					found = tab[at]!;
 				}
-				const idx = n - 1;
-				total[idx]!++;
-				if (bit) total[bit * maxN + idx]!++;
-				if (f === 0) {
-					keysA[slot] = a;
-					keysB[slot] = h2;
-					flags[slot] = 4 | bit;
-					unique[idx]!++;
-					if (bit) unique[bit * maxN + idx]!++;
-				} else if (bit && !(f & bit)) {
-					flags[slot] = f | bit;
-					unique[bit * maxN + idx]!++;
+				if (found === 0) {
+					tab[at] = a;
+					tab[at + 1] = b | bit;
+					unique[n - 1]!++;
+					if (bit) unique[bit * maxN + n - 1]!++;
+					if (++used * 2 > tab.length / 2) {
+						tab = table = grown(tab);
+						wrap = tab.length - 1;
+					}
+				} else if (bit && !(tab[at + 1]! & bit)) {
+					tab[at + 1] = tab[at + 1]! | bit;
+					unique[bit * maxN + n - 1]!++;
 				}
 			}
 		}

@@ -5,7 +5,6 @@ import { eadScore } from './eadScore';
 import { majAtK } from './majAtK';
 import { ngramCounts } from './ngramCounts';
 import { passAtK } from './passAtK';
-import { semanticDiversity } from './semanticDiversity';
 
 const MAX_N = 5;
 
@@ -21,6 +20,41 @@ function equationShare(samples: readonly SampleFeatures[]): number {
 		total += s.equations.length;
 	}
 	return total > 0 ? seen.size / total : NaN;
+}
+
+/**
+ * Semantic diversity (see semanticDiversity) of all, correct and incorrect samples in one pass:
+ * each vector is normalised once and added to its group's sum; "all" is the sum of both groups.
+ */
+function semanticBySubset(samples: readonly SampleFeatures[]): [number, number, number] {
+	const d = samples[0]?.vector.length ?? 0;
+	const sums = [new Float64Array(d), new Float64Array(d)];
+	const units = [0, 0];
+	const counts = [0, 0];
+	for (const s of samples) {
+		const g = s.correct ? 0 : 1;
+		const v = s.vector;
+		const sum = sums[g]!;
+		counts[g]!++;
+		let norm = 0;
+		for (let i = 0; i < d; i++) norm += v[i]! * v[i]!;
+		if (norm === 0) continue;
+		const scale = 1 / Math.sqrt(norm);
+		for (let i = 0; i < d; i++) sum[i]! += v[i]! * scale;
+		units[g]!++;
+	}
+	const value = (sq: number, u: number, m: number): number => (m >= 2 ? 1 - (sq - u) / (m * (m - 1)) : NaN);
+	let sqAll = 0;
+	let sqC = 0;
+	let sqI = 0;
+	for (let i = 0; i < d; i++) {
+		const c = sums[0]![i]!;
+		const w = sums[1]![i]!;
+		sqAll += (c + w) * (c + w);
+		sqC += c * c;
+		sqI += w * w;
+	}
+	return [value(sqAll, units[0]! + units[1]!, counts[0]! + counts[1]!), value(sqC, units[0]!, counts[0]!), value(sqI, units[1]!, counts[1]!)];
 }
 
 /**
@@ -43,6 +77,7 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 	const diversity = new Float64Array(3 * DIVERSITY_METRICS).fill(NaN);
 	const skipped = new Uint8Array(3);
 	const subsets = [samples, samples.filter((s) => s.correct), samples.filter((s) => !s.correct)];
+	const semantic = semanticBySubset(samples);
 	const counts = ngramCounts(
 		samples.map((s) => s.tokens),
 		Uint8Array.from(samples, (s) => (s.correct ? 1 : 2)),
@@ -58,7 +93,7 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 		const at = g * DIVERSITY_METRICS;
 		diversity[at] = orNaN(distinctScore(unique, total));
 		diversity[at + 1] = orNaN(eadScore(unique, total, eadVocabulary));
-		diversity[at + 2] = orNaN(semanticDiversity(subset.map((s) => s.vector)));
+		diversity[at + 2] = semantic[g]!;
 		diversity[at + 3] = equationShare(subset);
 	});
 	return {

@@ -12,9 +12,9 @@ function finish(h: number): number {
 	return h | 0;
 }
 
-function isWordCode(c: number): boolean {
-	return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
+// ASCII classes: 0 whitespace, 1 letter or digit, 2 any other character (a token of its own).
+const CLASS = new Uint8Array(128).map((_, c) => (c === 32 || (c >= 9 && c <= 13) ? 0 : (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2));
+const LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
 function isDigitCode(c: number): boolean {
 	return c >= 48 && c <= 57;
@@ -35,26 +35,22 @@ export function tokenHashes(text: string): Int32Array {
 	while (i < len) {
 		const c = text.charCodeAt(i);
 		if (c > 127) return Int32Array.from(tokenize(text), (t) => hashString(t) | 0);
-		if (c === 32 || (c >= 9 && c <= 13)) {
+		const kind = CLASS[c]!;
+		if (kind === 0) {
 			i++;
 			continue;
 		}
 		let h = 0x811c9dc5;
-		if (!isWordCode(c)) {
-			h = Math.imul(h ^ c, 0x01000193);
-			out[count++] = finish(h);
+		if (kind === 2) {
+			out[count++] = finish(Math.imul(h ^ c, 0x01000193));
 			i++;
 			continue;
 		}
 		while (i < len) {
-			let d = text.charCodeAt(i);
+			const d = text.charCodeAt(i);
 			if (d > 127) return Int32Array.from(tokenize(text), (t) => hashString(t) | 0);
-			if (isWordCode(d)) {
-				if (d >= 65 && d <= 90) d += 32;
-				h = Math.imul(h ^ d, 0x01000193);
-				i++;
-			} else if ((d === 46 || d === 44) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1))) {
-				h = Math.imul(h ^ d, 0x01000193);
+			if (CLASS[d] === 1 || ((d === 46 || d === 44) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))) {
+				h = Math.imul(h ^ LOWER[d]!, 0x01000193);
 				i++;
 			} else break;
 		}

@@ -1,0 +1,24 @@
+import { mulberry32 } from '../random';
+
+/**
+ * A problem-level bootstrap drawn once for a whole report: replicate b resamples the study's P
+ * problems with replacement, and counts[j * replicates + b] is how often problem j was drawn in it.
+ * Every statistic of the report is resampled with these same counts, so the same data and seed
+ * always give the same intervals, and a difference of two models is a paired bootstrap.
+ */
+export interface BootstrapWeights {
+	replicates: number;
+	problems: number;
+	counts: Uint16Array;
+}
+
+export function bootstrapWeights(replicates: number, problems: number, seed: number): BootstrapWeights {
+	if (!Number.isInteger(replicates) || replicates < 0) throw new RangeError(`bootstrap replicates must be a non-negative integer, got ${replicates}`);
+	if (!Number.isInteger(problems) || problems < 0 || problems > 65535 * 8) throw new RangeError(`bootstrapWeights: unsupported number of problems ${problems}`);
+	const counts = new Uint16Array(replicates * problems);
+	const random = mulberry32(seed);
+	for (let b = 0; b < replicates; b++) {
+		for (let i = 0; i < problems; i++) counts[Math.floor(random() * problems) * replicates + b]!++;
+	}
+	return { replicates, problems, counts };
+}
