@@ -1,0 +1,131 @@
+// `npm run models:train`: trains the built-in tiny family M1..M5 by iterative SFT (the paper's
+// Algorithm 1) and writes static/models/*.gguf and static/models/manifest.json.
+// Deterministic: one thread, seeded data order and sampling, weights rounded to float32 each step.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateProblems } from '../../src/lib/core/problems';
+import { layoutOf } from './config';
+import { exampleOf, PROMPT_TEMPLATE, VOCAB } from './data';
+import { fromGguf, toGguf } from './gguf';
+import { greedyAccuracy, sampleRound, type RoundStats } from './selfImprove';
+import { initWeights, train, type TrainOptions } from './train';
+import { RUN } from './run';
+
+// TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
+const SMOKE = process.env.TRAIN_SMOKE === '1';
+const OUT = SMOKE ? '/tmp/reversal-lab-train-smoke' : 'static/models';
+const CACHE = SMOKE ? '/tmp/reversal-lab-train-smoke/.cache' : 'tools/train/.cache';
+if (SMOKE) {
+	RUN.m1.train.steps = 20;
+	RUN.rounds.problems = 5;
+	RUN.rounds.train.steps = 5;
+	RUN.evalProblems = 5;
+	RUN.m1.problems = 200;
+	RUN.rounds.maxTokens = 40;
+}
+const resume = process.argv.includes('--resume');
+const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+interface ModelEntry {
+	id: string;
+	label: string;
+	iteration: number;
+	file: string;
+	bytes: number;
+	sha256: string;
+	trainingSet: { source: 'gold' | 'self'; examples: number; round?: RoundStats };
+	training: TrainOptions & { finalLoss: number | null; tokens: number; seconds: number; from: string };
+	nodeGreedyAccuracy: Record<string, number>;
+}
+
+function main(): void {
+	const started = performance.now();
+	mkdirSync(OUT, { recursive: true });
+	mkdirSync(CACHE, { recursive: true });
+	const c = RUN.model;
+	const pool = generateProblems({ seed: RUN.seeds.problems, count: RUN.m1.problems, split: 'in-domain' });
+	const heldOut = generateProblems({ seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain' });
+	const selfPool = pool.slice(0, RUN.rounds.problems);
+	const entries: ModelEntry[] = [];
+	let w: Float64Array | undefined;
+	for (let it = 1; it <= RUN.iterations; it++) {
+		const id = `tiny-m${it}`;
+		const cached = join(CACHE, `${id}.json`);
+		if (resume && existsSync(cached) && existsSync(join(OUT, `${id}.gguf`))) {
+			entries.push(JSON.parse(readFileSync(cached, 'utf8')) as ModelEntry);
+			w = fromGguf(new Uint8Array(readFileSync(join(OUT, `${id}.gguf`)))).weights;
+			log(`${id}: resumed from ${OUT}/${id}.gguf`);
+			continue;
+		}
+		const t0 = performance.now();
+		let examples;
+		let trainingSet: ModelEntry['trainingSet'];
+		let opts: TrainOptions;
+		if (it === 1) {
+			w = initWeights(c, RUN.seeds.init);
+			examples = pool.map((p) => exampleOf(p.question, p.solution));
+			trainingSet = { source: 'gold', examples: examples.length };
+			opts = { ...RUN.m1.train, seed: RUN.seeds.order };
+		} else {
+			if (!w) throw new Error('no previous model');
+			log(`${id}: sampling ${RUN.rounds.n} solutions for each of ${selfPool.length} problems from M${it - 1} at T = ${RUN.rounds.temperature}`);
+			const round = sampleRound(c, w, selfPool, { ...RUN.rounds, seed: RUN.seeds.sampling, round: it });
+			log(`${id}: kept ${round.stats.kept} of ${round.stats.samples} (${(100 * round.stats.keptFraction).toFixed(1)}%), ${round.stats.problemsCovered} problems covered, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+			examples = round.examples;
+			trainingSet = { source: 'self', examples: examples.length, round: round.stats };
+			const steps = Math.min(RUN.rounds.train.steps, Math.ceil((examples.length * RUN.rounds.epochs) / RUN.rounds.train.batch));
+			opts = { ...RUN.rounds.train, steps, seed: RUN.seeds.order + it };
+		}
+		// With nothing kept, M(t) is M(t-1) unchanged (the loop has no data to learn from).
+		const res = examples.length > 0 ? train(c, w, examples, { ...opts, log: (l) => log(`${id}: ${l}`) }) : { finalLoss: null, tokens: 0 };
+		const acc = greedyAccuracy(c, w, heldOut, RUN.rounds.maxTokens);
+		log(`${id}: held-out greedy accuracy (trainer forward pass) ${JSON.stringify(acc)}`);
+		const bytes = toGguf(c, w, `reversal-lab ${id}`, `Built-in tiny model M${it} (iterative SFT). Prompt: ${JSON.stringify(PROMPT_TEMPLATE)}`);
+		writeFileSync(join(OUT, `${id}.gguf`), bytes);
+		const entry: ModelEntry = {
+			id,
+			label: `M${it}`,
+			iteration: it,
+			file: `${id}.gguf`,
+			bytes: bytes.byteLength,
+			sha256: createHash('sha256').update(bytes).digest('hex'),
+			trainingSet,
+			training: { ...opts, finalLoss: res.finalLoss, tokens: res.tokens, seconds: Math.round((performance.now() - t0) / 1000), from: it === 1 ? 'random init' : `M${it - 1}` },
+			nodeGreedyAccuracy: acc
+		};
+		writeFileSync(cached, JSON.stringify(entry, null, '\t'));
+		entries.push(entry);
+	}
+	const manifestPath = join(OUT, 'manifest.json');
+	const previous = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { competence?: unknown }) : {};
+	const manifest = {
+		format: 'reversal-lab/models',
+		version: 1,
+		family: 'tiny-iterative-sft',
+		description: 'A character-level llama model trained by this project on the built-in in-domain problems, then improved by iterative SFT on its own correct samples (Wu, Li, Liu, ICLR 2025, Algorithm 1).',
+		prompt: { template: PROMPT_TEMPLATE, stop: '<|endoftext|>', extractor: 'gsm8k-strict' },
+		architecture: {
+			type: 'llama',
+			...c,
+			kvHeads: c.heads,
+			tokenizer: `gpt2 character vocabulary, ${VOCAB.size} tokens (newline, printable ASCII, <|endoftext|>)`,
+			tensorType: 'F32',
+			tiedOutput: false,
+			parameters: layoutOf(c).size
+		},
+		training: {
+			method: 'M1: supervised training on gold solutions; M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
+			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
+			run: RUN,
+			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain' })`, selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain' })` },
+			seconds: Math.round((performance.now() - started) / 1000)
+		},
+		models: entries,
+		competence: previous.competence ?? null
+	};
+	writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
+	log(`wrote ${entries.length} models and ${manifestPath} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+main();

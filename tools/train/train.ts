@@ -1,0 +1,123 @@
+// Supervised training of the tiny model on (prompt, completion) examples: deterministic given
+// the seed (fixed example order, fixed summation order, single thread).
+import { mulberry32, type Random } from '../../src/lib/core/random';
+import { layoutOf, type ModelConfig } from './config';
+import { trainSequence } from './backprop';
+import { adamState, adamStep } from './optim';
+import type { Example } from './data';
+
+function gaussian(r: Random): number {
+	const u = Math.max(r(), 1e-12);
+	return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
+}
+
+/** Random initial weights: matrices ~ N(0, 1/in), residual outputs scaled down by depth. */
+export function initWeights(c: ModelConfig, seed: number): Float64Array {
+	const lay = layoutOf(c);
+	const w = new Float64Array(lay.size);
+	const r = mulberry32(seed);
+	const fill = (off: number, n: number, std: number): void => {
+		for (let i = 0; i < n; i++) w[off + i] = Math.fround(gaussian(r) * std);
+	};
+	const ones = (off: number, n: number): void => {
+		for (let i = 0; i < n; i++) w[off + i] = 1;
+	};
+	const d = c.dim;
+	const resid = 1 / Math.sqrt(2 * c.layers);
+	fill(lay.embed, c.vocab * d, 1);
+	for (const L of lay.layers) {
+		ones(L.attnNorm, d);
+		fill(L.wq, d * d, 1 / Math.sqrt(d));
+		fill(L.wk, d * d, 1 / Math.sqrt(d));
+		fill(L.wv, d * d, 1 / Math.sqrt(d));
+		fill(L.wo, d * d, resid / Math.sqrt(d));
+		ones(L.ffnNorm, d);
+		fill(L.gate, c.ffn * d, 1 / Math.sqrt(d));
+		fill(L.up, c.ffn * d, 1 / Math.sqrt(d));
+		fill(L.down, d * c.ffn, resid / Math.sqrt(c.ffn));
+	}
+	ones(lay.outNorm, d);
+	fill(lay.output, c.vocab * d, 1 / Math.sqrt(d));
+	return w;
+}
+
+function decayMaskOf(c: ModelConfig): Uint8Array {
+	const lay = layoutOf(c);
+	const m = new Uint8Array(lay.size).fill(1);
+	const clear = (off: number): void => void m.fill(0, off, off + c.dim);
+	for (const L of lay.layers) {
+		clear(L.attnNorm);
+		clear(L.ffnNorm);
+	}
+	clear(lay.outNorm);
+	return m;
+}
+
+export interface TrainOptions {
+	steps: number;
+	batch: number;
+	lr: number;
+	/** Final learning rate as a fraction of lr (cosine decay after a linear warm-up). */
+	minLrRatio: number;
+	warmup: number;
+	weightDecay: number;
+	seed: number;
+	log?: (line: string) => void;
+}
+
+export interface TrainResult {
+	/** Mean loss per target token over the last 10% of steps. */
+	finalLoss: number;
+	tokens: number;
+	ms: number;
+}
+
+/** Trains `w` in place on examples drawn in a seeded shuffled order (epochs reshuffle). */
+export function train(c: ModelConfig, w: Float64Array, examples: readonly Example[], o: TrainOptions): TrainResult {
+	if (examples.length === 0) throw new Error('train: no examples');
+	const r = mulberry32(o.seed);
+	const order: number[] = [];
+	const next = (): Example => {
+		if (order.length === 0) {
+			const idx = examples.map((_, i) => i);
+			for (let i = idx.length - 1; i > 0; i--) {
+				const j = Math.floor(r() * (i + 1));
+				[idx[i], idx[j]] = [idx[j]!, idx[i]!];
+			}
+			order.push(...idx.reverse());
+		}
+		return examples[order.pop()!]!;
+	};
+	const state = adamState(w.length);
+	const grads = new Float64Array(w.length);
+	const decayMask = decayMaskOf(c);
+	const start = performance.now();
+	let tokens = 0, tailLoss = 0, tailCount = 0, logLoss = 0, logCount = 0;
+	for (let step = 0; step < o.steps; step++) {
+		const batch = Array.from({ length: o.batch }, next);
+		const count = batch.reduce((n, e) => n + e.target.filter((t) => t >= 0).length, 0);
+		grads.fill(0);
+		let loss = 0;
+		for (const e of batch) {
+			loss += trainSequence(c, w, grads, e.tokens, e.target, 1 / count).loss;
+			tokens += e.tokens.length;
+		}
+		const progress = step < o.warmup ? (step + 1) / o.warmup : 1;
+		const t = Math.max(0, step - o.warmup) / Math.max(1, o.steps - o.warmup);
+		const lr = o.lr * progress * (o.minLrRatio + (1 - o.minLrRatio) * 0.5 * (1 + Math.cos(Math.PI * t)));
+		adamStep(w, grads, state, { lr, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: o.weightDecay, clip: 1, decayMask });
+		logLoss += loss;
+		logCount += count;
+		if (step >= o.steps * 0.9) {
+			tailLoss += loss;
+			tailCount += count;
+		}
+		if (o.log && ((step + 1) % 50 === 0 || step + 1 === o.steps)) {
+			const s = (performance.now() - start) / 1000;
+			o.log(`step ${step + 1}/${o.steps} loss ${(logLoss / logCount).toFixed(4)} lr ${lr.toExponential(2)} ${(tokens / s).toFixed(0)} tok/s ${s.toFixed(0)} s`);
+			logLoss = 0;
+			logCount = 0;
+		}
+	}
+	return { finalLoss: tailLoss / Math.max(1, tailCount), tokens, ms: performance.now() - start };
+}
