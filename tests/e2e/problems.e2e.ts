@@ -1,0 +1,119 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+import { startFixtureServer } from '../fixtures/datasets-server/server.js';
+
+type Server = Awaited<ReturnType<typeof startFixtureServer>>;
+
+async function loadPreset(page: Page, label: RegExp) {
+	await page.getByRole('radio', { name: label }).check();
+	await page.getByRole('button', { name: 'Load problems' }).click();
+}
+
+const list = (page: Page) => page.getByTestId('problem-list');
+
+test.describe('problems page', () => {
+	let server: Server;
+	test.beforeAll(async () => void (server = await startFixtureServer()));
+	test.afterAll(async () => server.close());
+
+	test('the offline preset is generated on arrival, tagged by split and level, with its prompt', async ({ page }) => {
+		await page.goto('/problems');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Problems');
+		await expect(list(page).locator('tbody tr')).toHaveCount(100);
+		await expect(page.getByTestId('problem-summary')).toContainText('10 in-domain L1');
+		await expect(page.getByTestId('problem-summary')).toContainText('10 ood L5');
+		await expect(list(page).locator('tr[data-split="ood"]').first()).toContainText('arithmetic');
+		await expect(page.getByTestId('rendered-prompt')).toContainText('#### <answer>');
+		// Keyboard: choose another problem with the keyboard and see its prompt.
+		const second = list(page).locator('tbody tr').nth(1).getByRole('button');
+		const id = (await second.textContent()) ?? '';
+		await second.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('heading', { name: `Rendered for ${id}` })).toBeVisible();
+		// Few-shot chat: exemplars become earlier turns.
+		await page.getByLabel('Style').selectOption('few-shot-cot');
+		await expect(page.getByTestId('rendered-prompt')).toContainText('[assistant]');
+	});
+
+	test('online presets come from the datasets server, then from the IndexedDB cache with it stopped', async ({ page }) => {
+		await page.goto(`/problems?datasets=${encodeURIComponent(server.url)}`);
+		await expect(list(page)).toBeVisible();
+		const before = server.requests.length;
+		await loadPreset(page, /^Paper: GSM8K/);
+		await expect(page.getByTestId('source-label')).toContainText('Paper: GSM8K');
+		await expect(list(page).locator('tbody tr')).toHaveCount(100);
+		await expect(page.getByTestId('problem-summary')).toContainText('50 in-domain');
+		for (let l = 1; l <= 5; l++) await expect(page.getByTestId('problem-summary')).toContainText(`10 ood L${l}`);
+		await expect(list(page)).toContainText('gsm8k-');
+		await expect(list(page)).toContainText('Algebra');
+		expect(server.requests.length - before).toBe(6);
+
+		await loadPreset(page, /^Commonsense/);
+		await expect(page.getByTestId('source-label')).toContainText('Commonsense');
+		await expect(list(page)).toContainText('csqa-fx');
+		await page.getByRole('button', { name: /^csqa-/ }).first().click();
+		await expect(page.getByTestId('rendered-prompt')).toContainText('(E) train');
+		await expect(page.getByTestId('rendered-prompt')).toContainText('The answer is (X)');
+
+		await server.close();
+		await page.goto(`/problems?datasets=${encodeURIComponent(server.url)}`);
+		await loadPreset(page, /^Paper: GSM8K/);
+		await expect(page.getByTestId('source-label')).toContainText('Paper: GSM8K');
+		await expect(page.getByTestId('problem-summary')).toContainText('50 in-domain');
+		await loadPreset(page, /^Commonsense/);
+		await expect(page.getByTestId('source-label')).toContainText('Commonsense');
+		await expect(page.getByTestId('load-error')).toHaveCount(0);
+		server = await startFixtureServer();
+	});
+
+	test('429, 500 and an unreachable server are told in words, and the listed problems stay', async ({ page }) => {
+		await page.goto(`/problems?datasets=${encodeURIComponent(`${server.url}/status/429`)}`);
+		await expect(list(page).locator('tbody tr')).toHaveCount(100);
+		await loadPreset(page, /^Paper: GSM8K/);
+		await expect(page.getByTestId('load-error')).toContainText('limiting requests (HTTP 429 Too Many Requests)');
+		await expect(page.getByTestId('load-error')).toContainText('Wait 30 seconds');
+		await expect(list(page).locator('tbody tr')).toHaveCount(100);
+
+		await page.goto(`/problems?datasets=${encodeURIComponent(`${server.url}/status/500`)}`);
+		await loadPreset(page, /^Commonsense/);
+		await expect(page.getByTestId('load-error')).toContainText('HTTP 500');
+		await expect(page.getByTestId('load-error')).toContainText('try again later');
+
+		const gone = await startFixtureServer();
+		await gone.close();
+		await page.goto(`/problems?datasets=${encodeURIComponent(gone.url)}`);
+		await loadPreset(page, /^Commonsense/);
+		await expect(page.getByTestId('load-error')).toContainText('Could not reach the datasets server');
+		await expect(page.getByTestId('load-error')).toContainText('you may be offline');
+	});
+
+	test('an uploaded CSV is mapped, validated by line, and formula-like cells stay text', async ({ page }) => {
+		await page.goto('/problems');
+		await expect(list(page)).toBeVisible();
+		const csv = 'problem,gold,split,level\n"=1+1",2,in-domain,1\n@SUM(A1),3,ood,2\n,4,ood,2\nfine,5,sideways,1\n';
+		await page.getByTestId('upload-input').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await expect(page.getByLabel('Question *')).toHaveValue('problem');
+		await expect(page.getByLabel('Answer *')).toHaveValue('gold');
+		await page.getByRole('button', { name: 'Use these problems' }).click();
+		await expect(page.getByTestId('upload-ok')).toContainText('3 problems read from mine.csv');
+		await expect(page.getByTestId('upload-issues')).toContainText('Line 4, problem: the question is empty.');
+		await expect(page.getByTestId('upload-issues')).toContainText('Line 5, split: "sideways" is not a split');
+		await expect(list(page).locator('tbody tr')).toHaveCount(3);
+		await expect(list(page)).toContainText('=1+1');
+		await expect(list(page)).toContainText('@SUM(A1)');
+
+		const bad = Buffer.concat([Buffer.from('{"question":"a","answer":1}\n{"question":"'), Buffer.from([0xff]), Buffer.from('"}\n')]);
+		await page.getByTestId('upload-input').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/jsonl', buffer: bad });
+		await expect(page.getByTestId('upload-error')).toContainText('byte 41 (line 2)');
+		await expect(list(page).locator('tbody tr')).toHaveCount(3);
+
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export CSV' }).click();
+		const file = await download;
+		const text = await (await file.createReadStream()).toArray();
+		const exported = Buffer.concat(text as Buffer[]).toString('utf8');
+		expect(exported).toContain(`'=1+1`);
+		expect(exported).toContain(`'@SUM(A1)`);
+		expect(exported.split('\r\n').every((line) => !/(^|,)[=+@]/.test(line))).toBe(true);
+	});
+});
