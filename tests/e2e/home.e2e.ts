@@ -1,6 +1,48 @@
 import { test, expect } from './fixtures';
 
-test('the home page renders its title', async ({ page }) => {
+test('the home page explains the idea and offers the demo, a new study and a results file', async ({ page }) => {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Reversal Lab/);
+	await expect(page.getByText(/self-improvement reversal/i).first()).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Open the demo study' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Start a new study' })).toBeVisible();
+	await expect(page.getByRole('button', { name: /Open a results file/ })).toBeVisible();
+	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Reversal Lab', 'Home', 'Study', 'Problems', 'Report']);
+});
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+	await page.goto('/');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to content' });
+	await expect(skip).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main#main')).toBeFocused();
+});
+
+test('the theme toggle is remembered and applied before the first paint', async ({ page }) => {
+	await page.goto('/');
+	const toggle = page.getByRole('button', { name: /Theme:/ });
+	await expect(toggle).toHaveText('Theme: system');
+	await toggle.click();
+	await expect(toggle).toHaveText('Theme: light');
+	await toggle.click();
+	await expect(toggle).toHaveText('Theme: dark');
+	expect(await page.evaluate(() => localStorage.getItem('rl-theme'))).toBe('dark');
+	const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+	const dark = await bg();
+	// Read the attribute from the raw HTML's first script run: it is set before any app code.
+	await page.reload({ waitUntil: 'commit' });
+	await page.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
+	expect(await bg()).toBe(dark);
+	await page.getByRole('button', { name: /Theme:/ }).click();
+	await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+	expect(await page.evaluate(() => localStorage.getItem('rl-theme'))).toBeNull();
+});
+
+test('the demo link opens a study on the report page', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Open the demo study' }).click();
+	await expect(page).toHaveURL(/report\?demo/);
+	await expect(page.getByTestId('study-name')).toContainText(/Demo/, { timeout: 60_000 });
+	await expect(page.locator('[data-chart="pass-at-k"]')).toBeVisible();
 });

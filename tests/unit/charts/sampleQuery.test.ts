@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticBundle } from '../../../src/lib/core/synthetic/syntheticBundle';
-import { answerSpace, buildSampleIndex, emptyFilter, filterRows } from '../../../src/lib/ui/samples/sampleQuery';
+import { answerSpaceOf, buildSampleIndex, emptyFilter, filterRows } from '../../../src/lib/ui/samples/sampleQuery';
 import { rowOffsets, visibleRange, PROBLEM_ROW, SAMPLE_ROW } from '../../../src/lib/ui/samples/virtualRows';
 
 const bundle = syntheticBundle({ models: 2, problems: 12, n: 4, words: 20, seed: 3 });
@@ -35,10 +35,10 @@ describe('filterRows', () => {
 	});
 });
 
-describe('answerSpace', () => {
-	it('answerSpace(problem, model) shares sum to 1 and mark the gold answer correct', () => {
+describe('answerSpaceOf', () => {
+	it('answerSpaceOf(problem, model) shares sum to 1 and mark the gold answer correct', () => {
 		const p = bundle.problems[0]!;
-		const masses = answerSpace(index, p.id, 'M1');
+		const masses = answerSpaceOf(index, p.id, 'M1');
 		expect(masses.reduce((a, m) => a + m.share, 0)).toBeCloseTo(1, 12);
 		for (const m of masses) expect(m.correct).toBe(m.answer === p.answer);
 	});

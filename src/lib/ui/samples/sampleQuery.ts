@@ -4,6 +4,9 @@
 
 import type { Bundle, Problem, Sample, Split } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
+import { answerSpace, type AnswerMass } from '$lib/core/metrics';
+
+export type { AnswerMass };
 
 export type Correctness = 'any' | 'correct' | 'incorrect';
 
@@ -104,26 +107,8 @@ export function filterRows(index: SampleIndex, report: Report | undefined, f: Sa
 	return rows;
 }
 
-/** Distinct extracted answers of one model on one problem, most frequent first, with the gold marked. */
-export interface AnswerMass {
-	answer: string | null;
-	count: number;
-	share: number;
-	correct: boolean;
-}
-
-export function answerSpace(index: SampleIndex, problem: string, model: string): AnswerMass[] {
-	const list = (index.byProblem.get(problem)?.get(model) ?? []).filter((s) => s.index >= 0);
-	if (list.length === 0) return [];
-	const counts = new Map<string, { answer: string | null; count: number; correct: boolean }>();
-	for (const s of list) {
-		const key = s.answer === null ? '\u0000none' : s.answer;
-		const e = counts.get(key) ?? { answer: s.answer, count: 0, correct: false };
-		e.count++;
-		e.correct ||= s.correct;
-		counts.set(key, e);
-	}
-	return [...counts.values()]
-		.sort((a, b) => b.count - a.count || String(a.answer).localeCompare(String(b.answer)))
-		.map((e) => ({ ...e, share: e.count / list.length }));
+/** Distinct extracted answers of one model on one problem (the metrics library's answer-space view). */
+export function answerSpaceOf(index: SampleIndex, problem: string, model: string): AnswerMass[] {
+	const list = index.byProblem.get(problem)?.get(model) ?? [];
+	return answerSpace(list, index.problems.get(problem)?.answer)?.answers ?? [];
 }

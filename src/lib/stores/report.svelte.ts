@@ -1,0 +1,165 @@
+// The open study and its report. Pages and components read this store; only the store talks to
+// the report worker. The runner feeds a run in progress through setBundle() and addSamples().
+import type * as ComlinkNs from 'comlink';
+import type { Bundle, Sample } from '$lib/core/types';
+import type { Report } from '$lib/core/metrics/reportTypes';
+import type { BundleSummary, Loaded, ReportWorkerApi } from '$lib/workers/report.worker';
+import type { AnswerMass, BrowserRow, SampleFilter } from '$lib/ui/samples/sampleQuery';
+
+export interface LoadError {
+	/** What was being opened (file name or URL). */
+	source: string;
+	message: string;
+}
+
+type Remote = ComlinkNs.Remote<ReportWorkerApi>;
+
+class ReportStore {
+	summary = $state.raw<BundleSummary | undefined>();
+	report = $state.raw<Report | undefined>();
+	/** False while a large bundle's intervals are still being computed. */
+	intervals = $state(true);
+	/** What is being read or computed right now, for the status line. */
+	busy = $state<string | undefined>();
+	error = $state.raw<LoadError | undefined>();
+	/** Bumped on every new report, so views that query the worker refresh. */
+	version = $state(0);
+	/** Timings of the last load: reading the file, then worker parse and report. */
+	timings = $state.raw<{ read: number; parse: number; report: number } | undefined>();
+
+	#remote: Promise<Remote> | undefined;
+	#comlink: typeof ComlinkNs | undefined;
+	#pending: Sample[] = [];
+	#flushing = false;
+
+	#worker(): Promise<Remote> {
+		this.#remote ??= (async () => {
+			const Comlink = await import('comlink');
+			this.#comlink = Comlink;
+			const worker = new Worker(new URL('../workers/report.worker.ts', import.meta.url), { type: 'module' });
+			return Comlink.wrap<ReportWorkerApi>(worker);
+		})();
+		return this.#remote;
+	}
+
+	#accept(loaded: Loaded, read = 0): void {
+		this.summary = loaded.summary;
+		this.report = loaded.report;
+		this.intervals = loaded.intervals;
+		this.error = undefined;
+		this.timings = { read, parse: loaded.timings.parse, report: loaded.timings.report };
+		this.version++;
+		if (!loaded.intervals) void this.#completeIntervals();
+	}
+
+	async #completeIntervals(): Promise<void> {
+		const version = this.version;
+		const remote = await this.#worker();
+		const full = await remote.fullReport();
+		// A newer study may have been opened meanwhile: never overwrite it with an older report.
+		if (full && version === this.version) {
+			this.report = full;
+			this.intervals = true;
+			this.version++;
+		}
+	}
+
+	async #run(source: string, task: (remote: Remote) => Promise<Loaded>, read = 0): Promise<boolean> {
+		this.busy = `Reading ${source}…`;
+		try {
+			const remote = await this.#worker();
+			this.#accept(await task(remote), read);
+			return true;
+		} catch (e) {
+			// The open study stays as it was; only the error is shown.
+			this.error = { source, message: e instanceof Error ? e.message : String(e) };
+			return false;
+		} finally {
+			this.busy = undefined;
+		}
+	}
+
+	async loadBytes(bytes: ArrayBuffer, name: string, read = 0): Promise<boolean> {
+		return this.#run(name, async (remote) => {
+			const Comlink = this.#comlink!;
+			return remote.load(Comlink.transfer(bytes, [bytes]), name);
+		}, read);
+	}
+
+	async loadFile(file: File): Promise<boolean> {
+		this.busy = `Reading ${file.name}…`;
+		const t0 = performance.now();
+		const bytes = await file.arrayBuffer();
+		return this.loadBytes(bytes, file.name, performance.now() - t0);
+	}
+
+	/** Fetch a bundle from a URL (any host that allows CORS); relative URLs resolve against the page. */
+	async loadUrl(url: string): Promise<boolean> {
+		let absolute: string;
+		try {
+			absolute = new URL(url, document.baseURI).href;
+		} catch {
+			this.error = { source: url, message: `"${url}" is not a valid URL.` };
+			return false;
+		}
+		this.busy = `Downloading ${url}…`;
+		let bytes: ArrayBuffer;
+		try {
+			const response = await fetch(absolute);
+			if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+			bytes = await response.arrayBuffer();
+		} catch (e) {
+			this.busy = undefined;
+			const reason = e instanceof Error ? e.message : String(e);
+			this.error = {
+				source: url,
+				message: `Could not download the bundle (${reason}). Check the address, and that its host allows cross-origin requests (CORS).`
+			};
+			return false;
+		}
+		return this.loadBytes(bytes, url);
+	}
+
+	/** A run in progress hands over its bundle (the runner calls this). */
+	async setBundle(bundle: Bundle, name = 'run in progress'): Promise<boolean> {
+		return this.#run(name, (remote) => remote.setBundle(bundle, name));
+	}
+
+	/** New samples of the open run; calls are coalesced so a fast runner never queues up reports. */
+	async addSamples(samples: Sample[]): Promise<void> {
+		this.#pending.push(...samples);
+		if (this.#flushing) return;
+		this.#flushing = true;
+		try {
+			while (this.#pending.length) {
+				const batch = this.#pending;
+				this.#pending = [];
+				await this.#run(this.summary?.name ?? 'run in progress', (remote) => remote.addSamples(batch));
+			}
+		} finally {
+			this.#flushing = false;
+		}
+	}
+
+	dismissError(): void {
+		this.error = undefined;
+	}
+
+	async rows(filter: SampleFilter): Promise<BrowserRow[]> {
+		return (await this.#worker()).rows($state.snapshot(filter) as SampleFilter);
+	}
+
+	async samplesOf(problem: string): Promise<Record<string, Sample[]>> {
+		return (await this.#worker()).samplesOf(problem);
+	}
+
+	async answerSpace(problem: string, model: string): Promise<AnswerMass[]> {
+		return (await this.#worker()).answerSpace(problem, model);
+	}
+
+	async exportBundle(gzip: boolean): Promise<Uint8Array> {
+		return (await this.#worker()).exportBundle(gzip);
+	}
+}
+
+export const reportStore = new ReportStore();

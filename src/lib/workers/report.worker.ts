@@ -1,0 +1,170 @@
+// The report worker: reads files (gzip, bundle JSON, samples JSONL), validates them, computes the
+// report, and answers the samples browser's queries. The bundle lives here, so the main thread
+// never parses or holds 160,000 samples; it gets the report and the rows it shows.
+import * as Comlink from 'comlink';
+import { gunzipSync, gzipSync } from 'fflate';
+import { sampleKey, type Bundle, type Environment, type ModelRef, type Problem, type Sample, type StudyConfig } from '$lib/core/types';
+import type { Report } from '$lib/core/metrics/reportTypes';
+import { computeReport, createReportBuilder, type ReportBuilder } from '$lib/core/metrics';
+import { formatIssues, importSamplesJsonl, parseBundle } from '$lib/core/study';
+import {
+	answerSpaceOf,
+	buildSampleIndex,
+	filterRows,
+	type AnswerMass,
+	type BrowserRow,
+	type SampleFilter,
+	type SampleIndex
+} from '$lib/ui/samples/sampleQuery';
+
+/** Everything about the open study except its samples. */
+export interface BundleSummary {
+	name: string;
+	study: StudyConfig;
+	models: ModelRef[];
+	problems: Problem[];
+	sampleCount: number;
+	environment: Environment;
+	createdAt: string;
+}
+
+export interface Loaded {
+	summary: BundleSummary;
+	report: Report;
+	/** False when the report was computed without intervals (large bundle); fullReport() adds them. */
+	intervals: boolean;
+	/** Milliseconds spent reading and computing, for the measurement tools. */
+	timings: { parse: number; report: number };
+}
+
+/** Bundles above this many samples get a first report without bootstrap intervals, then the full one. */
+const QUICK_ABOVE = 20_000;
+
+let current:
+	| { bundle: Bundle; name: string; index: SampleIndex; report: Report; full: boolean; builder?: ReportBuilder }
+	| undefined;
+
+function summarize(bundle: Bundle, name: string): BundleSummary {
+	return {
+		name,
+		study: bundle.study,
+		models: bundle.models,
+		problems: bundle.problems,
+		sampleCount: bundle.samples.length,
+		environment: bundle.environment,
+		createdAt: bundle.createdAt
+	};
+}
+
+function decode(bytes: Uint8Array): string {
+	const data = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+	return new TextDecoder('utf-8', { fatal: false }).decode(data);
+}
+
+/** Samples JSONL when the first line is a complete JSON object of its own without a bundle "format"; else a bundle. */
+function parseText(text: string, name: string): Bundle {
+	const body = text.replace(/^\uFEFF/, '').trimStart();
+	const firstLine = body.slice(0, body.indexOf('\n') === -1 ? body.length : body.indexOf('\n')).trim();
+	let jsonl = false;
+	if (firstLine.startsWith('{') && firstLine.length < body.trimEnd().length) {
+		try {
+			const first: unknown = JSON.parse(firstLine);
+			jsonl = typeof first === 'object' && first !== null && !('format' in first);
+		} catch {
+			jsonl = false;
+		}
+	}
+	return jsonl ? checked(importSamplesJsonl(text, { name }), 'samples file') : checked(parseBundle(text));
+}
+
+function checked(
+	result: { ok: true; bundle: Bundle } | { ok: false; errors: Parameters<typeof formatIssues>[0]; omitted: number },
+	what = 'bundle'
+): Bundle {
+	if (result.ok) return result.bundle;
+	throw new Error(`This file is not a valid ${what}:\n${formatIssues(result.errors, result.omitted)}`);
+}
+
+function open(bundle: Bundle, name: string, parseMs: number): Loaded {
+	const t0 = performance.now();
+	const quick = bundle.samples.length > QUICK_ABOVE;
+	const report = computeReport(bundle, quick ? { bootstrap: 0 } : {});
+	const reportMs = performance.now() - t0;
+	// Only now does the new study replace the open one: a failure above leaves it untouched.
+	current = { bundle, name, index: buildSampleIndex(bundle), report, full: !quick };
+	return { summary: summarize(bundle, name), report, intervals: !quick, timings: { parse: parseMs, report: reportMs } };
+}
+
+const api = {
+	/** Read a file's bytes (gzip or plain; bundle JSON or samples JSONL). Throws a located error. */
+	load(bytes: ArrayBuffer, name: string): Loaded {
+		const t0 = performance.now();
+		const bundle = parseText(decode(new Uint8Array(bytes)), name);
+		return open(bundle, name, performance.now() - t0);
+	},
+
+	/** A bundle from a run in progress (validated again here); later samples arrive through addSamples(). */
+	setBundle(bundle: Bundle, name = 'run in progress'): Loaded {
+		const t0 = performance.now();
+		const valid = checked(parseBundle(bundle));
+		const parseMs = performance.now() - t0;
+		const builder = createReportBuilder(valid);
+		builder.add(valid.samples);
+		const report = builder.report();
+		current = { bundle: valid, name, index: buildSampleIndex(valid), report, full: true, builder };
+		return { summary: summarize(valid, name), report, intervals: true, timings: { parse: parseMs, report: performance.now() - t0 - parseMs } };
+	},
+
+	/** New samples of the open study (a run in progress): the incremental builder updates the report. */
+	addSamples(samples: Sample[]): Loaded {
+		if (!current) throw new Error('No study is open: set a bundle before adding samples.');
+		const t0 = performance.now();
+		if (!current.builder) {
+			current.builder = createReportBuilder(current.bundle);
+			current.builder.add(current.bundle.samples);
+		}
+		current.builder.add(samples);
+		const report = current.builder.report();
+		// A sample with the key of an earlier one replaces it, as in the builder.
+		const fresh = new Set(samples.map(sampleKey));
+		const bundle = { ...current.bundle, samples: [...current.bundle.samples.filter((s) => !fresh.has(sampleKey(s))), ...samples] };
+		current = { ...current, bundle, index: buildSampleIndex(bundle), report, full: true };
+		return { summary: summarize(bundle, current.name), report, intervals: true, timings: { parse: 0, report: performance.now() - t0 } };
+	},
+
+	/** The report with bootstrap intervals, when load() returned a quick one. */
+	fullReport(): Report | undefined {
+		if (!current) return undefined;
+		if (!current.full) {
+			current.report = computeReport(current.bundle);
+			current.full = true;
+		}
+		return current.report;
+	},
+
+	rows(filter: SampleFilter): BrowserRow[] {
+		return current ? filterRows(current.index, current.report, filter) : [];
+	},
+
+	/** Every sample of one problem, by model. */
+	samplesOf(problem: string): Record<string, Sample[]> {
+		const perModel = current?.index.byProblem.get(problem);
+		return perModel ? Object.fromEntries(perModel) : {};
+	},
+
+	answerSpace(problem: string, model: string): AnswerMass[] {
+		return current ? answerSpaceOf(current.index, problem, model) : [];
+	},
+
+	/** The open bundle as a file: JSON, gzipped when asked. */
+	exportBundle(gzip: boolean): Uint8Array {
+		if (!current) throw new Error('No study is open.');
+		const bytes = new TextEncoder().encode(JSON.stringify(current.bundle));
+		const out = gzip ? gzipSync(bytes, { level: 6 }) : bytes;
+		return Comlink.transfer(out, [out.buffer as ArrayBuffer]);
+	}
+};
+
+export type ReportWorkerApi = typeof api;
+
+Comlink.expose(api);
