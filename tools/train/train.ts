@@ -108,7 +108,7 @@ export function train(c: ModelConfig, w: Float64Array, examples: readonly Exampl
 		adamStep(w, grads, state, { lr, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: o.weightDecay, clip: 1, decayMask });
 		logLoss += loss;
 		logCount += count;
-		if (step >= o.steps * 0.9) {
+		if (step >= Math.floor(o.steps * 0.9)) {
 			tailLoss += loss;
 			tailCount += count;
 		}
