@@ -1,30 +1,22 @@
-// GSM8K calculator annotations, e.g. <<48/2=24>>.
-const ANNOTATION = /<<([^<>]{1,200})>>/g;
-// Plain statements "a op b (op c ...) = d", e.g. "48 / 2 = 24" or "$5 x 3 = $15".
-const NUM = String.raw`[$€£]?\s*-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?`;
+// One pass finds both kinds of equation: GSM8K calculator annotations such as <<48/2=24>>, and plain
+// statements "a op b (op c ...) = d" such as "48 / 2 = 24" or "$5 x 3 = $15". Taken in one pass, an
+// annotation's text is consumed and never counted again as a statement.
+const NUM = String.raw`(?:[$€£]\s*)?-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?`;
 const OP = String.raw`\s*(?:[-+*/×÷·]|\sx\s)\s*`;
-const STATEMENT = new RegExp(`${NUM}(?:${OP}${NUM})+\\s*=\\s*${NUM}`, 'g');
+const EQUATION = new RegExp(String.raw`<<([^<>]{1,200})>>|(?=[-$€£.\d])${NUM}(?:${OP}${NUM})+\s*=\s*${NUM}`, 'g');
 const NUMBER = /-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)/g;
-
-// Samples of one problem repeat the same few equations: remember canonical forms (bounded).
-const canonical = new Map<string, string>();
+// Already canonical: integers without leading zeros joined by + - * / and one =.
+const PLAIN = /^(?:(?:0|[1-9]\d*)[-+*/=])+(?:0|[1-9]\d*)$/;
 
 /** One equation in canonical form: no spaces or currency, one sign per operator, numbers as values. */
 function normalise(equation: string): string {
-	const known = canonical.get(equation);
-	if (known !== undefined) return known;
-	if (canonical.size > 50_000) canonical.clear();
-	const value = normaliseUncached(equation);
-	canonical.set(equation, value);
-	return value;
-}
-
-function normaliseUncached(equation: string): string {
+	if (PLAIN.test(equation)) return equation;
 	const compact = equation
 		.replace(/\sx\s/g, '*')
 		.replace(/[×·]/g, '*')
 		.replace(/÷/g, '/')
-		.replace(/[\s$€£]/g, '');
+		.replace(/[\s$€£%]/g, '');
+	if (PLAIN.test(compact)) return compact;
 	// Number format: "1,200" = "1200", "24.0" = "24", ".5" = "0.5".
 	return compact.replace(NUMBER, (m) => {
 		const value = Number(m.replace(/,/g, ''));
@@ -33,17 +25,16 @@ function normaliseUncached(equation: string): string {
 }
 
 /**
- * The distinct equations one sample writes: its GSM8K <<...>> annotations and its plain
- * "a op b = c" statements (searched in the text with the annotations removed, so an annotation
- * is not counted twice), normalised and de-duplicated within the sample.
+ * The distinct equations one sample writes: its GSM8K <<...>> annotations (those containing "=")
+ * and its plain "a op b = c" statements, normalised and de-duplicated within the sample.
  */
 export function extractEquations(text: string): string[] {
+	if (!text.includes('=')) return [];
 	const found = new Set<string>();
-	for (const m of text.matchAll(ANNOTATION)) {
-		const body = m[1] ?? '';
-		if (body.includes('=')) found.add(normalise(body));
+	for (const m of text.matchAll(EQUATION)) {
+		const body = m[1];
+		if (body === undefined) found.add(normalise(m[0]));
+		else if (body.includes('=')) found.add(normalise(body));
 	}
-	const rest = found.size > 0 ? text.replace(ANNOTATION, ' ') : text;
-	if (rest.includes('=')) for (const m of rest.matchAll(STATEMENT)) found.add(normalise(m[0]));
 	return [...found];
 }

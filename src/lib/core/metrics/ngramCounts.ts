@@ -10,7 +10,7 @@ export interface NgramCounts {
 // fresh Set of ~10,000 n-grams each time dominates the cost). A slot is two int32: the first hash
 // (0 = empty) and the second hash with its low 2 bits replaced by the groups holding the n-gram.
 // Small slots keep the table in the CPU cache, which is what makes this fast.
-let table = new Int32Array(1 << 14);
+let table: Int32Array = new Int32Array(1 << 14);
 
 function fmix(h: number): number {
 	h ^= h >>> 16;
