@@ -55,6 +55,10 @@ test.describe('problems page', () => {
 		await expect(page.getByTestId('rendered-prompt')).toContainText('(E) train');
 		await expect(page.getByTestId('rendered-prompt')).toContainText('The answer is (X)');
 
+		await loadPreset(page, /^SVAMP/);
+		await expect(page.getByTestId('source-label')).toContainText('SVAMP');
+		await expect(list(page)).toContainText('svamp-chal-');
+
 		await server.close();
 		await page.goto(`/problems?datasets=${encodeURIComponent(server.url)}`);
 		await loadPreset(page, /^Paper: GSM8K/);
@@ -62,6 +66,8 @@ test.describe('problems page', () => {
 		await expect(page.getByTestId('problem-summary')).toContainText('50 in-domain');
 		await loadPreset(page, /^Commonsense/);
 		await expect(page.getByTestId('source-label')).toContainText('Commonsense');
+		await loadPreset(page, /^SVAMP/);
+		await expect(page.getByTestId('source-label')).toContainText('SVAMP');
 		await expect(page.getByTestId('load-error')).toHaveCount(0);
 		server = await startFixtureServer();
 	});

@@ -74,5 +74,8 @@ describe('loadRows', () => {
 		expect((await loadPreset('paper', { ...opts, cache: memoryCache() })).problems).toEqual(set.problems);
 		const csqa = await loadPreset('commonsense', { ...opts, count: 20 });
 		expect(csqa.problems.every((p) => p.answerType === 'choice' && p.choices?.length === 5)).toBe(true);
+		const svamp = await loadPreset('svamp', { ...opts, count: 20 });
+		expect(svamp.problems).toHaveLength(20);
+		expect(svamp.problems.every((p) => /^svamp-chal-\d+$/.test(p.id) && /^\d+$/.test(p.answer))).toBe(true);
 	});
 });

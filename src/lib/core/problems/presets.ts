@@ -6,7 +6,7 @@ import type { DatasetId } from './adapters';
 import { generateProblems, type GeneratorFamily } from './generateProblems';
 import { seededSubset } from './seededSubset';
 
-export type PresetId = 'paper' | 'offline' | 'commonsense';
+export type PresetId = 'paper' | 'offline' | 'commonsense' | 'svamp';
 
 export type PresetPart =
 	| { source: 'builtin'; family: GeneratorFamily }
@@ -49,6 +49,14 @@ export const PRESETS: readonly Preset[] = [
 		online: true,
 		parts: [{ source: 'huggingface', dataset: 'commonsenseqa', split: 'in-domain' }],
 		extractor: 'choice'
+	},
+	{
+		id: 'svamp',
+		label: 'SVAMP: varied one-step word problems',
+		description: 'Grade-school word problems with small changes to wording and question (Patel et al., 2021), a robustness check. Loaded from Hugging Face and cached in this browser.',
+		online: true,
+		parts: [{ source: 'huggingface', dataset: 'svamp', split: 'in-domain' }],
+		extractor: 'answer-is'
 	}
 ];
 

@@ -1,7 +1,7 @@
 // State of the problems page: the chosen source (preset or upload), its problems and the prompt
 // template. Browser APIs (IndexedDB, location, localStorage) are touched only by methods called
 // after mount, so the page prerenders.
-import type { ExtractorId, Problem, PromptForm, PromptStyle } from '$lib/core/types';
+import type { ExtractorId, Problem, ProblemSetRef, PromptForm, PromptStyle } from '$lib/core/types';
 import { PRESETS, assemblePreset, makeTemplate, pickExemplars, presetById, type Preset } from '$lib/core/problems';
 import { DEFAULT_DATASETS_BASE } from '$lib/datasets/fetchRows';
 import { idbCache } from '$lib/datasets/idbCache';
@@ -29,16 +29,30 @@ class ProblemSetStore {
 	form = $state<PromptForm>('chat');
 	extractor = $state<ExtractorId>('gsm8k-strict');
 	shots = $state(3);
+	/** Set when the listed problems came from a file, not a preset. */
+	uploadName = $state<string | undefined>(undefined);
 	#abort: AbortController | undefined;
 	#cache = idbCache();
+	#initialized = false;
 
 	readonly preset = $derived<Preset | undefined>(presetById(this.presetId));
 	readonly selected = $derived(this.problems.find((p) => p.id === this.selectedId) ?? this.problems[0]);
+	/** What the study configuration records about where its problems came from. */
+	readonly ref = $derived<ProblemSetRef>(
+		this.uploadName !== undefined
+			? { source: 'upload', id: this.uploadName, count: this.problems.length }
+			: { source: this.preset?.online ? 'huggingface' : 'builtin', id: this.presetId, seed: this.seed, count: this.problems.length }
+	);
 	readonly template = $derived(makeTemplate({ style: this.style, form: this.form, extractor: this.extractor, shots: this.shots }));
 
-	/** Reads ?datasets= (or the stored setting) once the page is in a browser. */
+	/**
+	 * Reads ?datasets= (or the stored setting) once the page is in a browser. Any page using the
+	 * picker calls it; a ?datasets= in a later page's address still wins.
+	 */
 	init(search: string): void {
 		const fromUrl = new URLSearchParams(search).get('datasets');
+		if (this.#initialized && !fromUrl) return;
+		this.#initialized = true;
 		let stored: string | null = null;
 		try {
 			stored = localStorage.getItem(DATASETS_KEY);
@@ -91,6 +105,7 @@ class ProblemSetStore {
 			if (abort.signal.aborted) return;
 			this.problems = set.problems;
 			this.pool = set.pool;
+			this.uploadName = undefined;
 			this.selectedId = set.problems[0]?.id;
 			this.sourceLabel = `${preset.label} · seed ${this.seed}${set.skipped ? ` · ${set.skipped} unreadable rows skipped` : ''}`;
 			this.status = 'ready';
@@ -105,6 +120,7 @@ class ProblemSetStore {
 
 	useUploaded(problems: Problem[], fileName: string): void {
 		this.problems = problems;
+		this.uploadName = fileName;
 		// An upload brings no exemplar pool of its own; few-shot draws from the offline generator.
 		this.pool = assemblePreset(presetById('offline') as Preset, [], 0, this.seed).pool;
 		this.selectedId = problems[0]?.id;
