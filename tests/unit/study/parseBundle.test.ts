@@ -114,3 +114,28 @@ describe('isGzip(bytes)', () => {
 		expect(isGzip(new Uint8Array([0x1f]))).toBe(false);
 	});
 });
+
+describe('parseBundle(input) on large hostile input', () => {
+	const big = syntheticBundle({ models: 2, problems: 500, n: 64, words: 120, seed: 9 });
+	const text = JSON.stringify(big);
+
+	it('parseBundle finds one bad sample deep in a 50 MB bundle and names it', () => {
+		expect(text.length).toBeGreaterThan(50_000_000);
+		const at = big.samples.length - 7;
+		const broken = JSON.parse(text) as Bundle;
+		(broken.samples[at] as { problem: string }).problem = 'gsm8k-17';
+		expect(errorsOf(broken)).toEqual([`samples[${at}].problem: unknown problem id 'gsm8k-17'`]);
+	});
+
+	it('parseBundle locates the end of a truncated 50 MB bundle', () => {
+		const errors = errorsOf(text.slice(0, text.length - 1000));
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(/^line 1, column \d+: /);
+	});
+
+	it('parseBundle rejects a sample text over 1 MB by its path', () => {
+		const b = small();
+		(b.samples[3] as { text: string }).text = 'x'.repeat(1_000_001);
+		expect(errorsOf(b)).toEqual(['samples[3].text: should be at most 1,000,000 characters (the limit for one sample)']);
+	});
+});

@@ -21,7 +21,7 @@ export function extractChoice(text: string, choices?: readonly string[]): string
 	const L = `[${letters}]`;
 	const explicit = lastMatch(
 		text,
-		new RegExp(`(?:[Aa]nswer|ANSWER|[Oo]ption|[Cc]hoice)(?:\\s+is)?\\s*[:：]?\\s*(?:\\*\\*)?\\s*\\(?(${L})\\)?(?![A-Za-z0-9])`, 'g')
+		new RegExp(`(?:[Aa]nswer|ANSWER|[Oo]ption|[Cc]hoice)(?:\\s+is)?[\\s:：*]*\\(?(${L})\\)?(?![A-Za-z0-9])`, 'g')
 	);
 	if (explicit) return explicit;
 	const boxed = extractBoxed(text);
@@ -35,7 +35,7 @@ export function extractChoice(text: string, choices?: readonly string[]): string
 	if (lone?.[1]) return lone[1];
 	const paren = lastMatch(text, new RegExp(`\\((${L})\\)`, 'g'));
 	if (paren) return paren;
-	const leading = lastMatch(text, new RegExp(`(?:^|\\n)\\s*(${L})[.)](?:\\s|$)`, 'g'));
+	const leading = lastMatch(text, new RegExp(`(?:^|\\n)[ \\t]*(${L})[.)](?:\\s|$)`, 'g'));
 	if (leading) return leading;
 	if (choices && choices.length > 0) {
 		// The option whose text the output mentions last (case-insensitive, whole words).

@@ -8,6 +8,7 @@ export { extractChoice } from './extractChoice';
 export { extractFlexible } from './extractFlexible';
 export { extractGsm8kStrict } from './extractGsm8kStrict';
 export { findBraced } from './findBraced';
+export { matchBraces } from './matchBraces';
 export { formatNumber } from './formatNumber';
 export { goldChoice } from './goldChoice';
 export { grade } from './grade';

@@ -1,5 +1,5 @@
 import { grade } from '../grading';
-import { GREEDY_INDEX, sampleKey, type Bundle, type ExtractorId, type Problem, type Sample } from '../types';
+import { GREEDY_INDEX, sampleKey, type Bundle, type ExtractorId, type Problem, type Sample, type SamplingParams } from '../types';
 import { checkBundle } from './checkBundle';
 import { IssueList, type Issue } from './errors';
 import { importedModel, importedProblem, importedStudyConfig } from './importDefaults';
@@ -18,6 +18,8 @@ export interface ImportOptions {
 	createdAt?: string;
 	/** Longest accepted line, in characters; default 1,000,000. */
 	maxLineChars?: number;
+	/** Sampling settings known from elsewhere; n and greedy always come from the samples. */
+	sampling?: Partial<Pick<SamplingParams, 'temperature' | 'topP' | 'maxTokens'>>;
 }
 
 export type ImportResult = { ok: true; bundle: Bundle; warnings: string[] } | { ok: false; errors: Issue[]; omitted: number };
@@ -102,7 +104,7 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 	const bundle: Bundle = {
 		format: 'reversal-lab/bundle',
 		version: 1,
-		study: importedStudyConfig({ name, extractor, n, greedy, problemCount: problems.size }),
+		study: importedStudyConfig({ name, extractor, n, greedy, problemCount: problems.size, sampling: options.sampling }),
 		problems: [...problems.values()].map((p) => p.problem),
 		models: ids.map((id, i) => importedModel(id, i)),
 		samples,

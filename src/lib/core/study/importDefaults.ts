@@ -1,5 +1,5 @@
 import { parseNumber } from '../grading';
-import type { AnswerType, ExtractorId, ModelRef, Problem, StudyConfig } from '../types';
+import type { AnswerType, ExtractorId, ModelRef, Problem, SamplingParams, StudyConfig } from '../types';
 
 /**
  * The study configuration of imported samples: only what the file tells is filled in; the rest says
@@ -13,13 +13,27 @@ export function importedStudyConfig(options: {
 	greedy: boolean;
 	problemCount: number;
 	reference?: string;
+	/** What the caller knows of the sampling (from the file's own metadata or the user). */
+	sampling?: Partial<Pick<SamplingParams, 'temperature' | 'topP' | 'maxTokens'>>;
 }): StudyConfig {
 	return {
 		id: `import-${options.name.replace(/[^\w.-]+/g, '-').slice(0, 80) || 'samples'}`,
 		name: options.name,
 		seed: 0,
-		sampling: { n: options.n, greedy: options.greedy, temperature: 0, topP: 1, maxTokens: 1 },
-		prompt: { style: 'raw', form: 'completion', text: '(not recorded: samples were imported)' },
+		sampling: {
+			n: options.n,
+			greedy: options.greedy,
+			temperature: options.sampling?.temperature ?? 0,
+			topP: options.sampling?.topP ?? 1,
+			maxTokens: options.sampling?.maxTokens ?? 1
+		},
+		prompt: {
+			style: 'raw',
+			form: 'completion',
+			text: options.sampling
+				? '(not recorded: samples were imported)'
+				: '(not recorded: samples were imported; temperature, top-p and max tokens unknown, shown as placeholders 0, 1, 1)'
+		},
 		extractor: options.extractor,
 		problemSet: { source: 'import', id: options.name, count: options.problemCount },
 		...(options.reference !== undefined ? { reference: options.reference } : {})

@@ -12,6 +12,7 @@ import type {
 	SamplingParams,
 	StudyConfig
 } from '../types';
+import { MAX_LINE_CHARS as MAX_TEXT_CHARS } from './limits';
 
 const id = z.string().min(1, { error: 'should be a non-empty string' }).max(500, { error: 'should be at most 500 characters' });
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
@@ -83,7 +84,7 @@ export const SampleSchema = z.object({
 	problem: id,
 	index: int(-1),
 	seed: int(0, 0xffffffff),
-	text: z.string(),
+	text: z.string().max(MAX_TEXT_CHARS, { error: `should be at most ${MAX_TEXT_CHARS.toLocaleString('en')} characters (the limit for one sample)` }),
 	answer: z.string().nullable(),
 	correct: z.boolean(),
 	tokens: int(0),
