@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adaptCommonsenseQa, adaptGsm8k, adaptMath, adaptSvamp, lastBoxed, parseRowsResponse, seededSubset } from '../../../src/lib/core/problems';
+import { DATASETS, adaptRows, adaptCommonsenseQa, adaptGsm8k, adaptMath, adaptSvamp, lastBoxed, parseRowsResponse, seededSubset } from '../../../src/lib/core/problems';
 import type { Problem } from '../../../src/lib/core/types';
 
 const row = (r: Record<string, unknown>, i = 3) => ({ row_idx: i, row: r });
@@ -38,6 +38,17 @@ describe('adapters', () => {
 		const p = adaptSvamp(row({ ID: 'chal-1', Body: 'Dan had 30.', Question: 'How many?', Answer: 27.0, Type: 'Subtraction' }), 'in-domain') as Problem;
 		expect(p).toMatchObject({ id: 'svamp-chal-1', question: 'Dan had 30. How many?', answer: '27', subject: 'Subtraction' });
 		expect((adaptSvamp(row({ Body: 'b', Question: 'q', Answer: 2.5 }), 'in-domain') as Problem).answer).toBe('2.5');
+	});
+
+	it('adaptRows(source, rows) skips rows with truncated cells or unreadable fields, saying which', () => {
+		const rows = [
+			{ row_idx: 0, row: { question: 'Q', answer: 'x\n#### 4' } },
+			{ row_idx: 1, row: { question: 'Q', answer: 'x\n#### 4' }, truncated_cells: ['answer'] },
+			{ row_idx: 2, row: { question: 'Q' } }
+		];
+		const { problems, skipped } = adaptRows(DATASETS.gsm8k, rows, 'in-domain');
+		expect(problems.map((p) => p.id)).toEqual(['gsm8k-0']);
+		expect(skipped).toEqual(['row 1: the server truncated "answer"', 'row 2: GSM8K rows need "question" and "answer" text']);
 	});
 
 	it('parseRowsResponse(json) names the missing part of a malformed answer', () => {

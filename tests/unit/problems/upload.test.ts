@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { csvCell, decodeUpload, firstInvalidUtf8, guessMapping, isUploadError, mapFields, parseCsv, parseJsonl, problemsToCsv, problemsToJsonl } from '../../../src/lib/core/problems';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -58,6 +59,12 @@ describe('upload parsers', () => {
 		expect(thrown(() => parseCsv('question,answer\na,1\n"b,2\n')).message).toMatch(/^Line 3: a quoted cell is never closed/);
 	});
 
+	it('parseCsv(text) refuses a 10 MB cell by size, naming its line', () => {
+		const e = thrown(() => parseCsv(`question,answer\nok,1\n"${'y'.repeat(10 * 1024 * 1024)}",2\n`));
+		expect(isUploadError(e, 'line-too-long')).toBe(true);
+		expect(e.message).toMatch(/^A cell on line 3 is longer than 1\.0 MB, the limit for one cell/);
+	});
+
 	it('parseCsv(text) keeps cells beginning with = + @ - as plain text', () => {
 		const t = parseCsv('question,answer\n=1+1,+2\n@SUM(A1),-3\n');
 		expect(t.records.map((r) => r.values)).toEqual([
@@ -105,6 +112,20 @@ describe('upload parsers', () => {
 		const back = parseCsv(csv).records[0]?.values;
 		expect(back).toMatchObject({ question: "'=1+1, really", answer: '2', level: '1' });
 		for (const line of csv.split('\r\n')) for (const cell of line.split(',')) expect(/^[=+@]/.test(cell)).toBe(false);
+	});
+
+	it('csvCell(...) rows read back by parseCsv give every cell, formula-like ones with a leading apostrophe', () => {
+		const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', '=', '+', '-', '@', ' ', 'é'), maxLength: 12 });
+		fc.assert(
+			fc.property(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 6 }), (rows) => {
+				const csv = ['x,y', ...rows.map(([a, b]) => `${csvCell(a)},${csvCell(b)}`)].join('\r\n') + '\r\n';
+				const back = parseCsv(csv).records.map((r) => [r.values.x, r.values.y]);
+				const expected = rows.map((r) => r.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+				// A row of one empty cell is indistinguishable from a blank line; such rows cannot occur here (two cells).
+				expect(back).toEqual(expected);
+			}),
+			{ numRuns: 300, seed: 42 }
+		);
 	});
 
 	it('problemsToJsonl(problems) is one stable JSON object per line that parseJsonl reads back', () => {

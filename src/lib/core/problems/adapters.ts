@@ -106,6 +106,11 @@ export function adaptRows(source: DatasetSource, rows: readonly DatasetRow[], sp
 	const problems: Problem[] = [];
 	const skipped: string[] = [];
 	for (const r of rows) {
+		// The server cuts long cells to fit its page size; a cut solution may have lost its answer.
+		if (r.truncated_cells?.length) {
+			skipped.push(`row ${r.row_idx}: the server truncated ${r.truncated_cells.map((c) => `"${c}"`).join(', ')}`);
+			continue;
+		}
 		const p = source.adapt(r, split);
 		if (typeof p === 'string') skipped.push(p);
 		else problems.push(p);

