@@ -7,7 +7,9 @@ export class DatasetError extends Error {
 	constructor(
 		readonly code: DatasetErrorCode,
 		message: string,
-		readonly status?: number
+		readonly status?: number,
+		/** Seconds the server asked to wait (Retry-After), when it said. */
+		readonly retryAfter?: number
 	) {
 		super(message);
 	}

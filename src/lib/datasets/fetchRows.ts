@@ -45,12 +45,14 @@ export async function fetchRows(r: PageRequest, signal?: AbortSignal, fetchImpl:
 		);
 	}
 	if (response.status === 429) {
-		const wait = response.headers.get('retry-after');
+		const header = response.headers.get('retry-after');
+		const wait = header && /^\d+$/.test(header) ? Number(header) : undefined;
 		throw new DatasetError(
 			'rate-limited',
 			`The datasets server is limiting requests (HTTP 429 Too Many Requests) while loading ${what}. ` +
-				`Wait ${wait && /^\d+$/.test(wait) ? `${wait} seconds` : 'a minute'} and try again; pages already loaded are kept.`,
-			429
+				`Wait ${wait !== undefined ? `${wait} seconds` : 'a minute'} and try again; pages already loaded are kept.`,
+			429,
+			wait
 		);
 	}
 	if (!response.ok) {

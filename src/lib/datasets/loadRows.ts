@@ -2,6 +2,33 @@
 import { hashString, mulberry32, randomInt } from '../core/random';
 import type { DatasetRow, RowsResponse } from '../core/problems/rowsResponse';
 import { fetchRows, type PageRequest } from './fetchRows';
+import { DatasetError, isDatasetError } from './errors';
+
+/** A short Retry-After is waited out (at most twice per page); a long one is told to the user. */
+export const MAX_AUTO_WAIT_SECONDS = 10;
+
+function sleep(seconds: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const t = setTimeout(resolve, seconds * 1000);
+		signal?.addEventListener('abort', () => {
+			clearTimeout(t);
+			reject(new DatasetError('aborted', 'Loading was cancelled.'));
+		}, { once: true });
+	});
+}
+
+async function fetchPolitely(req: PageRequest, o: LoadRowsOptions): Promise<RowsResponse> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await fetchRows(req, o.signal, o.fetchImpl);
+		} catch (e) {
+			const wait = isDatasetError(e, 'rate-limited') ? e.retryAfter : undefined;
+			if (wait === undefined || wait > MAX_AUTO_WAIT_SECONDS || attempt >= 2) throw e;
+			o.onProgress?.({ pagesDone: 0, pagesTotal: 0, fromCache: 0, text: `${req.dataset}: the server asked to wait ${wait} s; waiting...` });
+			await sleep(wait, o.signal);
+		}
+	}
+}
 
 export const PAGE_LENGTH = 100;
 
@@ -66,7 +93,7 @@ export async function loadRows(o: LoadRowsOptions): Promise<{ rows: DatasetRow[]
 			fromCache++;
 			return hit;
 		}
-		const fresh = await fetchRows(req, o.signal, o.fetchImpl);
+		const fresh = await fetchPolitely(req, o);
 		await cache.put(key, fresh);
 		return fresh;
 	};

@@ -38,6 +38,15 @@ describe('loadRows', () => {
 		expect(progress).toMatch(/from this browser's cache/);
 	});
 
+	it('loadRows(...) waits out a short Retry-After and then gets every page', async () => {
+		const before = server.requests.length;
+		const texts: string[] = [];
+		const { rows } = await loadRows({ baseUrl: `${server.url}/once/429`, ...gsm, cache: memoryCache(), onProgress: (p) => texts.push(p.text) });
+		expect(rows).toHaveLength(230);
+		expect(server.requests.length - before).toBe(6);
+		expect(texts.filter((t) => /asked to wait 1 s/.test(t))).toHaveLength(3);
+	});
+
 	it('pageOffsets(total, maxRows, seed) samples whole pages of a large split, seeded', () => {
 		expect(pageOffsets(230, 2000, 1)).toEqual([0, 100, 200]);
 		const a = pageOffsets(5000, 1000, 7);
