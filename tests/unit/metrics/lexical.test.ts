@@ -30,7 +30,7 @@ describe('distinct-n and EAD', () => {
 		expect(distinctN(['', ' '])).toBeUndefined();
 	});
 	it('ngramCounts(samples, groups) counts correct and incorrect samples apart', () => {
-		const samples = ['a b', 'a c', 'a b'].map(tokenHashes);
+		const samples = ['a b', 'a c', 'a b'].map((t) => tokenHashes(t));
 		const c = ngramCounts(samples, Uint8Array.from([1, 2, 1]), 2);
 		// all: unigrams {a, b, c}/6, bigrams {ab, ac}/3; correct: {a, b}/4, {ab}/2; incorrect: {a, c}/2, {ac}/1.
 		expect(Array.from(c.unique)).toEqual([3, 2, 2, 1, 2, 1]);

@@ -3,6 +3,7 @@ import { bootstrapWeights } from './bootstrapWeights';
 import type { ProblemAccumulator, ProblemStats, ReportContext, SampleFeatures } from './builderTypes';
 import { compareModels } from './compareModels';
 import { createColumnStore } from './createColumnStore';
+import { createSlabs } from './createSlabs';
 import type { Embedder } from './embedder';
 import { extractEquations } from './extractEquations';
 import { hashedNgramEmbedder } from './hashedNgramEmbedder';
@@ -41,6 +42,9 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 	const resolved = resolveOptions(reportOptions, study.study, study.models);
 	const models = [...study.models].sort((a, b) => a.order - b.order);
 	const problems = study.problems;
+	// Sample features live in large shared buffers: 160,000 small typed arrays each with its own
+	// buffer cost more in garbage collection than the arithmetic on them.
+	const slabs = createSlabs();
 	const modelIndex = new Map(models.map((m, i) => [m.id, i]));
 	const problemIndex = new Map(problems.map((p, i) => [p.id, i]));
 	const refIndex = modelIndex.get(resolved.reference)!;
@@ -69,7 +73,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			}
 			return { s, m, p };
 		});
-		const tokens = located.map(({ s }) => (s.index < 0 ? undefined : tokenHashes(s.text)));
+		const tokens = located.map(({ s }) => (s.index < 0 ? undefined : tokenHashes(s.text, slabs.int32)));
 		const needText = embedder.embedTokens ? [] : located.filter(({ s }) => s.index >= 0).map(({ s }) => s.text);
 		const embedded = needText.length > 0 ? embedder.embed(needText) : [];
 		let e = 0;
@@ -87,7 +91,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			} else {
 				if (!a.sampled.has(s.index)) sampleCount++;
 				const t = tokens[i]!;
-				const vector = embedder.embedTokens ? embedder.embedTokens(t) : embedded[e++];
+				const vector = embedder.embedTokens ? embedder.embedTokens(t, embedder.dimensions ? slabs.float32(embedder.dimensions) : undefined) : embedded[e++];
 				if (!vector) throw new Error(`embedder '${embedder.name}' returned no vector for samples[${i}]`);
 				const features: SampleFeatures = { index: s.index, answer: s.answer, correct: s.correct, tokens: t, vector, equations: extractEquations(s.text) };
 				a.sampled.set(s.index, features);

@@ -4,6 +4,6 @@ import { tokenHashes } from './tokenHashes';
 
 /** Expectation-adjusted distinct of a set of texts pooled, averaged over n = 1..maxN. */
 export function ead(texts: readonly string[], vocabulary = 32000, maxN = 5): number | undefined {
-	const counts = ngramCounts(texts.map(tokenHashes), new Uint8Array(texts.length), maxN);
+	const counts = ngramCounts(texts.map((t) => tokenHashes(t)), new Uint8Array(texts.length), maxN);
 	return eadScore(counts.unique.subarray(0, maxN), counts.total.subarray(0, maxN), vocabulary);
 }

@@ -8,6 +8,11 @@ export interface Embedder {
 	readonly name: string;
 	/** One vector per text, in order. Vectors need not be normalised. */
 	embed(texts: readonly string[]): Float32Array[];
-	/** Optional fast path from the shared tokenizer's token hashes (the offline fallback has one). */
-	embedTokens?(tokens: Int32Array): Float32Array;
+	/**
+	 * Optional fast path from the shared tokenizer's token hashes (the offline fallback has one),
+	 * writing into `out` when given (which must have the embedder's dimension).
+	 */
+	embedTokens?(tokens: Int32Array, out?: Float32Array): Float32Array;
+	/** The vector length, when fixed (lets a caller preallocate for embedTokens). */
+	readonly dimensions?: number;
 }

@@ -13,8 +13,12 @@ export function hashedNgramEmbedder(dimensions = 256): Embedder {
 		throw new RangeError(`hashedNgramEmbedder needs a power of two >= 8 as dimension, got ${dimensions}`);
 	}
 	const mask = dimensions - 1;
-	const embedTokens = (tokens: Int32Array): Float32Array => {
-		const v = new Float32Array(dimensions);
+	const embedTokens = (tokens: Int32Array, out?: Float32Array): Float32Array => {
+		const v = out ?? new Float32Array(dimensions);
+		if (out) {
+			if (out.length !== dimensions) throw new RangeError(`hashedNgramEmbedder: output has ${out.length} values, not ${dimensions}`);
+			out.fill(0);
+		}
 		let prev = 0;
 		for (let i = 0; i < tokens.length; i++) {
 			const t = tokens[i] ?? 0;
@@ -36,6 +40,7 @@ export function hashedNgramEmbedder(dimensions = 256): Embedder {
 	};
 	return {
 		name: HASHED_EMBEDDER_NAME,
+		dimensions,
 		embed: (texts) => texts.map((t) => embedTokens(tokenHashes(t))),
 		embedTokens
 	};

@@ -16,6 +16,13 @@ function finish(h: number): number {
 const CLASS = new Uint8Array(128).map((_, c) => (c === 32 || (c >= 9 && c <= 13) ? 0 : (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2));
 const LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
+function viaTokenize(text: string, allocate: (length: number) => Int32Array): Int32Array {
+	const tokens = tokenize(text);
+	const out = allocate(tokens.length);
+	tokens.forEach((t, i) => (out[i] = hashString(t) | 0));
+	return out;
+}
+
 function isDigitCode(c: number): boolean {
 	return c >= 48 && c <= 57;
 }
@@ -24,8 +31,9 @@ function isDigitCode(c: number): boolean {
  * The tokens of tokenize(text) as hashString(token) values (as int32), for the lexical metrics.
  * ASCII text takes a scanner that builds no strings (the bulk of model output); any other text goes
  * through tokenize() itself, so both paths share one definition (a property test checks they agree).
+ * `allocate` lets a caller holding many samples place them in large shared buffers.
  */
-export function tokenHashes(text: string): Int32Array {
+export function tokenHashes(text: string, allocate: (length: number) => Int32Array = (n) => new Int32Array(n)): Int32Array {
 	// Reused across calls: a sample's tokens are copied out once, at the end.
 	if (scratch.length < text.length) scratch = new Int32Array(Math.max(text.length, 2 * scratch.length));
 	const out = scratch;
@@ -34,7 +42,7 @@ export function tokenHashes(text: string): Int32Array {
 	const len = text.length;
 	while (i < len) {
 		const c = text.charCodeAt(i);
-		if (c > 127) return Int32Array.from(tokenize(text), (t) => hashString(t) | 0);
+		if (c > 127) return viaTokenize(text, allocate);
 		const kind = CLASS[c]!;
 		if (kind === 0) {
 			i++;
@@ -48,7 +56,7 @@ export function tokenHashes(text: string): Int32Array {
 		}
 		while (i < len) {
 			const d = text.charCodeAt(i);
-			if (d > 127) return Int32Array.from(tokenize(text), (t) => hashString(t) | 0);
+			if (d > 127) return viaTokenize(text, allocate);
 			if (CLASS[d] === 1 || ((d === 46 || d === 44) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))) {
 				h = Math.imul(h ^ LOWER[d]!, 0x01000193);
 				i++;
@@ -56,5 +64,7 @@ export function tokenHashes(text: string): Int32Array {
 		}
 		out[count++] = finish(h);
 	}
-	return out.slice(0, count);
+	const result = allocate(count);
+	result.set(out.subarray(0, count));
+	return result;
 }
