@@ -28,7 +28,7 @@ describe('importLmEval(files, options)', () => {
 		const r = importLmEval([{ model: 'sft', text: fixture('lm-eval-repeats.jsonl') }]);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
-		expect(r.bundle.study.sampling).toMatchObject({ n: 4, greedy: false });
+		expect(r.bundle.study.sampling).toMatchObject({ n: 4, greedy: false, temperature: 0.8 });
 		expect(r.bundle.samples.map((s) => s.correct)).toEqual([true, true, false, false, true, false, true, false]);
 		expect(r.warnings[0]).toMatch(/graded with the 'auto' extractor/);
 	});

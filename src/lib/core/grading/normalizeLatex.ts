@@ -34,7 +34,8 @@ export function normalizeLatex(text: string): string {
 	if (s.length > 2000) return s;
 	s = s.replace(/^\$+|\$+$/g, '').replace(/^\\\(|\\\)$/g, '').replace(/^\\\[|\\\]$/g, '');
 	s = s.replace(/\\left\b|\\right\b|\\big[lr]?\b|\\Big[lr]?\b/g, '');
-	s = s.replace(/\\[!,;: ]|\\quad|\\qquad|~/g, ' ');
+	// "\\" (a row break) is kept whole, so its second backslash is never read as "\ " (a space).
+	s = s.replace(/\\\\|\\[!,;: ]|\\q?quad|~/g, (m) => (m === '\\\\' ? m : ' '));
 	s = s.replace(/\\displaystyle/g, '');
 	s = s.replace(/\\[dt]frac/g, '\\frac');
 	s = s.replace(/\^\s*\{?\s*\\circ\s*\}?/g, '').replace(/\\degree|°/g, '');

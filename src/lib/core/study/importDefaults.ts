@@ -1,6 +1,15 @@
 import { parseNumber } from '../grading';
 import type { AnswerType, ExtractorId, ModelRef, Problem, SamplingParams, StudyConfig } from '../types';
 
+function unknownNote(sampling: Partial<Pick<SamplingParams, 'temperature' | 'topP' | 'maxTokens'>> | undefined): string {
+	const unknown = [
+		sampling?.temperature === undefined ? 'temperature (shown as 0)' : '',
+		sampling?.topP === undefined ? 'top-p (shown as 1)' : '',
+		sampling?.maxTokens === undefined ? 'max tokens (shown as 1)' : ''
+	].filter((x) => x.length > 0);
+	return unknown.length > 0 ? `; unknown: ${unknown.join(', ')}` : '';
+}
+
 /**
  * The study configuration of imported samples: only what the file tells is filled in; the rest says
  * "unknown" rather than pretending (temperature and top-p are not known, so they are 0 / 1 as
@@ -18,7 +27,7 @@ export function importedStudyConfig(options: {
 }): StudyConfig {
 	return {
 		id: `import-${options.name.replace(/[^\w.-]+/g, '-').slice(0, 80) || 'samples'}`,
-		name: options.name,
+		name: options.name.slice(0, 1000),
 		seed: 0,
 		sampling: {
 			n: options.n,
@@ -27,15 +36,9 @@ export function importedStudyConfig(options: {
 			topP: options.sampling?.topP ?? 1,
 			maxTokens: options.sampling?.maxTokens ?? 1
 		},
-		prompt: {
-			style: 'raw',
-			form: 'completion',
-			text: options.sampling
-				? '(not recorded: samples were imported)'
-				: '(not recorded: samples were imported; temperature, top-p and max tokens unknown, shown as placeholders 0, 1, 1)'
-		},
+		prompt: { style: 'raw', form: 'completion', text: `(not recorded: samples were imported${unknownNote(options.sampling)})` },
 		extractor: options.extractor,
-		problemSet: { source: 'import', id: options.name, count: options.problemCount },
+		problemSet: { source: 'import', id: options.name.slice(0, 1000), count: options.problemCount },
 		...(options.reference !== undefined ? { reference: options.reference } : {})
 	};
 }

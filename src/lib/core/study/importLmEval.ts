@@ -74,6 +74,19 @@ function levelOf(row: Row): number | undefined {
 	return typeof doc.level === 'number' && Number.isInteger(doc.level) && doc.level >= 1 ? doc.level : undefined;
 }
 
+/** The generation settings lm-eval recorded with a request (temperature, top_p, max_gen_toks), if any. */
+function samplingOf(row: Row): ImportOptions['sampling'] {
+	const kwargs = argumentPairs(row.arguments)[0]?.[1];
+	if (!kwargs || typeof kwargs !== 'object') return undefined;
+	const k = kwargs as Row;
+	const num = (v: unknown, ok: (x: number) => boolean) => (typeof v === 'number' && Number.isFinite(v) && ok(v) ? v : undefined);
+	const temperature = k.do_sample === false ? 0 : num(k.temperature, (x) => x >= 0 && x <= 5);
+	const topP = num(k.top_p, (x) => x >= 0 && x <= 1);
+	const maxTokens = num(k.max_gen_toks, (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000);
+	if (temperature === undefined && topP === undefined && maxTokens === undefined) return undefined;
+	return { ...(temperature !== undefined ? { temperature } : {}), ...(topP !== undefined ? { topP } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}) };
+}
+
 /** Turns the rows of one doc into sample records, or says what is wrong with them. */
 function docRecords(model: string, problemId: string, rows: Row[], filter: string | undefined): SampleLine[] | string {
 	const first = rows[0] as Row;
@@ -136,6 +149,7 @@ function docRecords(model: string, problemId: string, rows: Row[], filter: strin
 export function importLmEval(files: LmEvalFile[], options: LmEvalOptions = {}): ImportResult {
 	const issues = new IssueList();
 	const entries: Entry[] = [];
+	let sampling: ImportOptions['sampling'];
 	let records = 0;
 	for (const file of files) {
 		const where = file.name ? `${file.name} ` : '';
@@ -180,10 +194,11 @@ export function importLmEval(files: LmEvalFile[], options: LmEvalOptions = {}): 
 				issues.add(at, `doc_id ${id} appears more than once with the same filter`);
 				continue;
 			}
+			sampling ??= samplingOf(rows[0] as Row);
 			const made = docRecords(file.model, id, rows, filter);
 			if (typeof made === 'string') issues.add(at, made);
 			else for (const s of made) entries.push({ at, s });
 		}
 	}
-	return assembleBundle(entries, options, 'import (lm-evaluation-harness samples)', issues);
+	return assembleBundle(entries, { ...options, sampling: options.sampling ?? sampling }, 'import (lm-evaluation-harness samples)', issues);
 }
