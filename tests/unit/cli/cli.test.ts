@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,20 @@ describe('run(["report", file, ...])', () => {
 		const missing = cli('report', join(dir, 'nope.json'));
 		expect(missing.code).toBe(3);
 		expect(missing.err).toContain('no such file');
+	});
+
+	it('report reads several lm-eval files as one model each, named by --models or by their folder', () => {
+		const a = join(root, 'tests/fixtures/samples/lm-eval-gsm8k.jsonl');
+		const r = cli('report', a, a, '--models', 'base,sft', '--bootstrap', '0', '--filter', 'flexible-extract');
+		expect(r.code).toBe(0);
+		expect(r.out).toMatch(/^base .*reference$/m);
+		expect(r.out).toContain('sft vs base');
+		expect(cli('report', a, a, '--models', 'only-one').code).toBe(2);
+		expect(cli('report', a, fixture).err).toContain('several files are read only as lm-evaluation-harness');
+		const folder = join(dir, 'Qwen__Qwen2.5-0.5B');
+		mkdirSync(folder);
+		writeFileSync(join(folder, 'samples_gsm8k_2026-01-01.jsonl'), readFileSync(a));
+		expect(cli('report', join(folder, 'samples_gsm8k_2026-01-01.jsonl'), '--bootstrap', '0').out).toMatch(/^Qwen__Qwen2\.5-0\.5B .*reference$/m);
 	});
 
 	it('schema prints the bundle JSON Schema', () => {

@@ -87,3 +87,17 @@ describe('detectFormat(text) and readStudyText(text, options)', () => {
 		if (!r.ok) expect(r.errors[0]?.message).toMatch(/not a format Reversal Lab reads/);
 	});
 });
+
+describe('importLmEval(files) on the JSON-array files of lm-eval before 0.4.3', () => {
+	it('importLmEval reads a JSON array of rows like the JSONL lines, located by item', () => {
+		const rows = fixture('lm-eval-gsm8k.jsonl').trim().split('\n').map((l) => JSON.parse(l));
+		const text = JSON.stringify(rows, null, 2);
+		expect(detectFormat(text)).toBe('lm-eval-jsonl');
+		const r = importLmEval([{ model: 'base', text }]);
+		expect(r.ok && r.bundle.samples.map((s) => s.correct)).toEqual([true, false, false]);
+		const bad = importLmEval([{ model: 'base', name: 'old.json', text: JSON.stringify([rows[0], { doc_id: 'x', resps: 5, target: '1' }]) }]);
+		expect(!bad.ok && bad.errors.map((e) => e.path)).toEqual(['old.json item 1']);
+		const cut = importLmEval([{ model: 'base', name: 'old.json', text: text.slice(0, 200) }]);
+		expect(!cut.ok && cut.errors[0]?.message).toMatch(/^line \d+, column \d+/);
+	});
+});

@@ -13,6 +13,8 @@ export function detectFormat(text: string): StudyFileFormat | undefined {
 	if (start < 0) return undefined;
 	let end = text.indexOf('\n', start);
 	if (end < 0) end = text.length;
+	// lm-eval before 0.4.3 wrote samples_<task>.json as one JSON array of the same rows.
+	if (text[start] === '[') return /"doc_id"\s*:/.test(text.slice(start, start + 100_000)) ? 'lm-eval-jsonl' : undefined;
 	if (text[start] !== '{') return undefined;
 	if (end - start > MAX_LINE_CHARS) {
 		// A huge first line: only a one-line bundle is that long; look for its format field near the start.

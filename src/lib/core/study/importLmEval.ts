@@ -2,6 +2,7 @@ import { extractGsm8kStrict, goldChoice } from '../grading';
 import { assembleBundle, type Entry, type ImportOptions, type ImportResult } from './assembleBundle';
 import { IssueList } from './errors';
 import { parseLine } from './importSamplesJsonl';
+import { parseJsonText } from './parseJsonText';
 import { describeSize, MAX_LINE_CHARS, MAX_SAMPLES } from './limits';
 import type { SampleLine } from './lineSchema';
 import { splitLines } from './splitLines';
@@ -140,6 +141,33 @@ function docRecords(model: string, problemId: string, rows: Row[], filter: strin
 }
 
 /**
+ * The rows of an lm-eval samples file with their locations: JSONL ("line 17"), or the JSON array
+ * that lm-eval versions before 0.4.3 wrote ("item 17").
+ */
+function* rowsOf(text: string, where: string, maxLineChars: number): Generator<{ at: string; row: unknown } | { at: string; error: string }> {
+	if (/^\uFEFF?\s*\[/.test(text.slice(0, 100))) {
+		const parsed = parseJsonText(text);
+		if (!parsed.ok) {
+			yield { at: `${where}`.trim(), error: parsed.message };
+			return;
+		}
+		const items = Array.isArray(parsed.value) ? parsed.value : [];
+		for (let i = 0; i < items.length; i++) yield { at: `${where}item ${i}`, row: items[i] };
+		return;
+	}
+	for (const line of splitLines(text, maxLineChars)) {
+		const at = `${where}line ${line.number}`;
+		if (line.tooLong) {
+			yield { at, error: `the line is ${describeSize(line.length)}, over the ${describeSize(maxLineChars)} limit for one sample` };
+			continue;
+		}
+		if (line.text.trim().length === 0) continue;
+		const parsed = parseLine(line.text);
+		yield parsed.ok ? { at, row: parsed.value } : { at, error: parsed.message };
+	}
+}
+
+/**
  * Convert lm-evaluation-harness `--log_samples` JSONL files (one per model) into a Bundle.
  * Generation tasks keep each response as a sample (greedy when the generation kwargs say so);
  * a single response takes lm-eval's own per-doc metric (exact_match / acc) for its correctness;
@@ -155,23 +183,17 @@ export function importLmEval(files: LmEvalFile[], options: LmEvalOptions = {}): 
 		const where = file.name ? `${file.name} ` : '';
 		const docs = new Map<string, { at: string; rows: Row[] }>();
 		let filter = options.filter;
-		for (const line of splitLines(file.text, options.maxLineChars ?? MAX_LINE_CHARS)) {
-			const at = `${where}line ${line.number}`;
-			if (line.tooLong) {
-				issues.add(at, `the line is ${describeSize(line.length)}, over the ${describeSize(options.maxLineChars ?? MAX_LINE_CHARS)} limit for one sample`);
+		for (const item of rowsOf(file.text, where, options.maxLineChars ?? MAX_LINE_CHARS)) {
+			const at = item.at;
+			if ('error' in item) {
+				issues.add(at, item.error);
 				continue;
 			}
-			if (line.text.trim().length === 0) continue;
 			if (++records > MAX_SAMPLES) {
 				issues.add(at, `more than ${MAX_SAMPLES.toLocaleString('en')} rows: split the file`);
 				break;
 			}
-			const parsed = parseLine(line.text);
-			if (!parsed.ok) {
-				issues.add(at, parsed.message);
-				continue;
-			}
-			const row = parsed.value;
+			const row = item.row;
 			if (typeof row !== 'object' || row === null || Array.isArray(row)) {
 				issues.add(at, 'each line should be one JSON object with doc_id, target and resps');
 				continue;
