@@ -16,6 +16,11 @@ export interface ColumnStore {
 	 */
 	column(scope: string, name: string, value: (j: number) => number, dirty?: ReadonlySet<number>): ColumnResult;
 	/**
+	 * A column that is the union of columns of the same scope defined on disjoint problems (e.g. all
+	 * problems = in-domain + OOD): its replicate sums are the sums of theirs, at no resampling cost.
+	 */
+	union(scope: string, name: string, parts: readonly string[]): ColumnResult;
+	/**
 	 * Drop the columns of these scopes not used since the last sweep: their definition changed (e.g.
 	 * another hardest level), and they missed updates while unused, so they must not come back.
 	 */
@@ -32,6 +37,9 @@ const SCALE = 2 ** 30;
 interface Column {
 	scope: string;
 	used: boolean;
+	/** Bumped on every change, so a union knows when to recompute. */
+	version: number;
+	partVersions?: string;
 	values: Float64Array;
 	quantized: Float64Array;
 	sums?: Float64Array;
@@ -98,7 +106,7 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 			let col = columns.get(key);
 			let changed = false;
 			if (!col) {
-				col = { scope, used: true, values: new Float64Array(problems).fill(NaN), quantized: new Float64Array(problems).fill(NaN) };
+				col = { scope, used: true, version: 0, values: new Float64Array(problems).fill(NaN), quantized: new Float64Array(problems).fill(NaN) };
 				if (B > 0) {
 					col.sums = new Float64Array(B);
 					col.counts = new Float64Array(B);
@@ -113,7 +121,41 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 			} else {
 				for (let j = 0; j < problems; j++) changed = set(col, j, value(j)) || changed;
 			}
-			if (changed || !col.result) col.result = result(col);
+			if (changed || !col.result) {
+				col.version++;
+				col.result = result(col);
+			}
+			return col.result;
+		},
+		union(scope, name, parts) {
+			const key = `${scope}\u0000${name}`;
+			const sources = parts.map((p) => {
+				const c = columns.get(`${scope}\u0000${p}`);
+				if (!c) throw new Error(`column store: union ${name} needs column ${p} first`);
+				return c;
+			});
+			const versions = sources.map((c) => c.version).join(',');
+			let col = columns.get(key);
+			if (col && col.partVersions === versions && col.result) {
+				col.used = true;
+				return col.result;
+			}
+			col = { scope, used: true, version: (col?.version ?? 0) + 1, partVersions: versions, values: new Float64Array(problems).fill(NaN), quantized: new Float64Array(0) };
+			for (const c of sources) {
+				for (let j = 0; j < problems; j++) if (c.values[j] === c.values[j]) col.values[j] = c.values[j]!;
+			}
+			if (B > 0) {
+				col.sums = new Float64Array(B);
+				col.counts = new Float64Array(B);
+				for (const c of sources) {
+					for (let b = 0; b < B; b++) {
+						col.sums[b]! += c.sums![b]!;
+						col.counts[b]! += c.counts![b]!;
+					}
+				}
+			}
+			col.result = result(col);
+			columns.set(key, col);
 			return col.result;
 		},
 		sweep(scopes) {

@@ -1,9 +1,13 @@
-// One pass finds both kinds of equation: GSM8K calculator annotations such as <<48/2=24>>, and plain
-// statements "a op b (op c ...) = d" such as "48 / 2 = 24" or "$5 x 3 = $15". Taken in one pass, an
-// annotation's text is consumed and never counted again as a statement.
+// GSM8K calculator annotations, e.g. <<48/2=24>>.
+const ANNOTATION = /<<([^<>]{1,200})>>/g;
+// Plain statements "a op b (op c ...) = d", e.g. "48 / 2 = 24" or "$5 x 3 = $15", found from each
+// "=" outside an annotation: the left side must end at the "=", the right side start after it.
 const NUM = String.raw`(?:[$€£]\s*)?-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)%?`;
 const OP = String.raw`\s*(?:[-+*/×÷·]|\sx\s)\s*`;
-const EQUATION = new RegExp(String.raw`<<([^<>]{1,200})>>|(?=[-$€£.\d])${NUM}(?:${OP}${NUM})+\s*=\s*${NUM}`, 'g');
+const LEFT = new RegExp(`${NUM}(?:${OP}${NUM})+\\s*$`);
+const RIGHT = new RegExp(`^\\s*${NUM}`);
+/** How far before an "=" a statement may start. */
+const REACH = 80;
 const NUMBER = /-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)/g;
 // Already canonical: integers without leading zeros joined by + - * / and one =.
 const PLAIN = /^(?:(?:0|[1-9]\d*)[-+*/=])+(?:0|[1-9]\d*)$/;
@@ -31,10 +35,28 @@ function normalise(equation: string): string {
 export function extractEquations(text: string): string[] {
 	if (!text.includes('=')) return [];
 	const found = new Set<string>();
-	for (const m of text.matchAll(EQUATION)) {
-		const body = m[1];
-		if (body === undefined) found.add(normalise(m[0]));
-		else if (body.includes('=')) found.add(normalise(body));
+	// Annotation spans, so their "=" are not read again as statements.
+	const spans: number[] = [];
+	for (const m of text.matchAll(ANNOTATION)) {
+		const body = m[1] ?? '';
+		if (body.includes('=')) found.add(normalise(body));
+		spans.push(m.index, m.index + m[0].length);
+	}
+	let span = 0;
+	// A statement never starts before the end of the previous statement or annotation.
+	let floor = 0;
+	for (let e = text.indexOf('='); e >= 0; e = text.indexOf('=', e + 1)) {
+		while (span < spans.length && spans[span + 1]! <= e) {
+			floor = Math.max(floor, spans[span + 1]!);
+			span += 2;
+		}
+		if (span < spans.length && spans[span]! <= e) continue;
+		const left = LEFT.exec(text.slice(Math.max(floor, e - REACH), e));
+		if (!left) continue;
+		const right = RIGHT.exec(text.slice(e + 1, e + 1 + REACH));
+		if (!right) continue;
+		found.add(normalise(`${left[0]}=${right[0]}`));
+		floor = e + 1 + right[0].length;
 	}
 	return [...found];
 }

@@ -19,19 +19,46 @@ function curve(ks: readonly number[], estimates: readonly Estimate[], stats: Sta
 	});
 }
 
-/** Greedy pass@1, sampled pass@1, pass@k and maj@k over the problems `inSubset` keeps. */
-function accuracyBlock(ctx: ReportContext, scope: string, key: string, stats: Stats, inSubset: (j: number) => boolean, dirty: ReadonlySet<number> | undefined): AccuracyBlock {
-	const col = (name: string, f: (s: ProblemStats) => number): Estimate =>
-		ctx.store.column(scope, `${key}|${name}`, (j) => {
-			const s = stats[j];
-			return s && inSubset(j) ? f(s) : NaN;
-		}, dirty).estimate;
+const ACCURACY_COLUMNS = (ks: readonly number[]): [string, (s: ProblemStats) => number][] => [
+	['greedy', (s) => s.greedy],
+	['sampled', (s) => (s.n > 0 ? s.c / s.n : NaN)],
+	...ks.map((k, i): [string, (s: ProblemStats) => number] => [`pass@${k}`, (s) => s.passAtK[i]!]),
+	...ks.map((k, i): [string, (s: ProblemStats) => number] => [`maj@${k}`, (s) => s.majAtK[i]!])
+];
+
+function accuracyBlock(ctx: ReportContext, stats: Stats, results: ReadonlyMap<string, Estimate>, inSubset: (j: number) => boolean): AccuracyBlock {
+	const get = (name: string): Estimate => results.get(name) ?? { value: undefined, problems: 0 };
 	return {
-		pass1Greedy: col('greedy', (s) => s.greedy),
-		pass1Sampled: col('sampled', (s) => (s.n > 0 ? s.c / s.n : NaN)),
-		passAtK: curve(ctx.ks, ctx.ks.map((k, i) => col(`pass@${k}`, (s) => s.passAtK[i]!)), stats, inSubset),
-		majAtK: curve(ctx.ks, ctx.ks.map((k, i) => col(`maj@${k}`, (s) => s.majAtK[i]!)), stats, inSubset)
+		pass1Greedy: get('greedy'),
+		pass1Sampled: get('sampled'),
+		passAtK: curve(ctx.ks, ctx.ks.map((k) => get(`pass@${k}`)), stats, inSubset),
+		majAtK: curve(ctx.ks, ctx.ks.map((k) => get(`maj@${k}`)), stats, inSubset)
 	};
+}
+
+/**
+ * The accuracy block of every split and of all problems. Every problem is in exactly one split, so
+ * the all-problems columns are unions of the split columns and cost no resampling of their own.
+ */
+function accuracyBlocks(ctx: ReportContext, key: string, stats: Stats, dirty: ReadonlySet<number> | undefined): { all: AccuracyBlock; bySplit: Partial<Record<Split, AccuracyBlock>> } {
+	const columns = ACCURACY_COLUMNS(ctx.ks);
+	const bySplit: Partial<Record<Split, AccuracyBlock>> = {};
+	const splits = (['in-domain', 'ood'] as const).filter((split) => ctx.problems.some((p) => p.split === split));
+	for (const split of splits) {
+		const inSplit = (j: number): boolean => ctx.problems[j]?.split === split;
+		const results = new Map(
+			columns.map(([name, f]) => [
+				name,
+				ctx.store.column(key, `split:${split}|${name}`, (j) => {
+					const s = stats[j];
+					return s && inSplit(j) ? f(s) : NaN;
+				}, dirty).estimate
+			])
+		);
+		bySplit[split] = accuracyBlock(ctx, stats, results, inSplit);
+	}
+	const all = new Map(columns.map(([name]) => [name, ctx.store.union(key, `all|${name}`, splits.map((split) => `split:${split}|${name}`)).estimate]));
+	return { all: accuracyBlock(ctx, stats, all, () => true), bySplit };
 }
 
 function byLevel(ctx: ReportContext, key: string, stats: Stats, dirty: ReadonlySet<number> | undefined): { levels: LevelAccuracy[]; disparity: GroupDisparity } {
@@ -62,17 +89,13 @@ function byLevel(ctx: ReportContext, key: string, stats: Stats, dirty: ReadonlyS
  */
 export function modelReport(ctx: ReportContext, model: ModelRef, stats: Stats, dirty?: ReadonlySet<number>): ModelReport {
 	const key = model.id;
-	const all = (): boolean => true;
 	const col = (name: string, f: (s: ProblemStats) => number): Estimate =>
 		ctx.store.column(key, name, (j) => {
 			const s = stats[j];
 			return s ? f(s) : NaN;
 		}, dirty).estimate;
 
-	const bySplit: Partial<Record<Split, AccuracyBlock>> = {};
-	for (const split of ['in-domain', 'ood'] as const) {
-		if (ctx.problems.some((p) => p.split === split)) bySplit[split] = accuracyBlock(ctx, key, `split:${split}`, stats, (j) => ctx.problems[j]?.split === split, dirty);
-	}
+	const { all: accuracy, bySplit } = accuracyBlocks(ctx, key, stats, dirty);
 	const diversity = {} as Record<DiversitySubset, DiversityValues>;
 	DIVERSITY_SUBSETS.forEach((subset, g) => {
 		const at = g * DIVERSITY_METRICS;
@@ -98,7 +121,6 @@ export function modelReport(ctx: ReportContext, model: ModelRef, stats: Stats, d
 			max = Math.max(max, s.n);
 		}
 	}
-	const accuracy = accuracyBlock(ctx, key, 'all', stats, all, dirty);
 	const levels = byLevel(ctx, key, stats, dirty);
 	return {
 		model: model.id,
