@@ -1,7 +1,7 @@
 import { deflateSync, strToU8 } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeStudyConfig, encodeStudyConfig, fromBase64Url, SHARE_PREFIX, toBase64Url } from '../../../src/lib/core/study';
+import { decodeStudyConfig, encodeStudyConfig, fromBase64Url, isStudyError, SHARE_PREFIX, toBase64Url } from '../../../src/lib/core/study';
 import type { StudyConfig } from '../../../src/lib/core/types';
 
 const config: StudyConfig = {
@@ -15,15 +15,24 @@ const config: StudyConfig = {
 	reference: 'M1'
 };
 
-const raw = (o: unknown) => SHARE_PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(o))));
+// Format s1 (deflate without a dictionary) is still read; tests build hostile links in it.
+const raw = (o: unknown) => 's1.' + toBase64Url(deflateSync(strToU8(JSON.stringify(o))));
+// A link made by this version: if the s2 dictionary ever changes, this stops decoding and the test fails.
+const GOLDEN_S2 =
+	's2.g8ZfcUlpSqWuISIaA8tT8xQM9EydFMqKFQxB9KOGKQqHVxaWZhakKsQondsUg4hqQyNjE2B8kRrdFiRHN3LMYMQ2SAKo1wQR76gR7milgDPOqRqXwGQMjUsjrHEJAA';
 
 describe('encodeStudyConfig(config) and decodeStudyConfig(text)', () => {
 	it('decodeStudyConfig(encodeStudyConfig(c)) returns c, with the version prefix and URL-safe characters', () => {
 		const s = encodeStudyConfig(config);
-		expect(s.startsWith('s1.')).toBe(true);
-		expect(s).toMatch(/^s1\.[A-Za-z0-9_-]+$/);
+		expect(s.startsWith('s2.')).toBe(true);
+		expect(s).toMatch(/^s2\.[A-Za-z0-9_-]+$/);
 		expect(decodeStudyConfig(s)).toEqual({ ok: true, config });
 		expect(decodeStudyConfig('#' + s)).toEqual({ ok: true, config });
+	});
+
+	it('decodeStudyConfig still reads links of earlier versions: the frozen s2 golden link and s1', () => {
+		expect(decodeStudyConfig(GOLDEN_S2)).toEqual({ ok: true, config });
+		expect(decodeStudyConfig(raw(config))).toEqual({ ok: true, config });
 	});
 
 	it('decodeStudyConfig names the field of an invalid configuration', () => {
@@ -38,13 +47,29 @@ describe('encodeStudyConfig(config) and decodeStudyConfig(text)', () => {
 			return r.ok ? 'ok' : (r.errors[0]?.message ?? '');
 		};
 		expect(msg('hello')).toMatch(/not a Reversal Lab study link/);
-		expect(msg('s2.abc')).toMatch(/newer Reversal Lab/);
+		expect(msg('s3.abc')).toMatch(/newer Reversal Lab/);
 		expect(msg('s1.@@@')).toMatch(/outside base64url/);
+		// s2 data references the dictionary, which s1 does not have.
+		expect(msg('s1.' + GOLDEN_S2.slice(3))).toMatch(/damaged/);
 		expect(msg('s1.' + toBase64Url(new Uint8Array([1, 2, 3, 4, 5])))).toMatch(/damaged/);
 		expect(msg(SHARE_PREFIX + toBase64Url(deflateSync(strToU8('alert(1)'))))).toMatch(/not JSON/);
 		expect(msg('s1.' + 'A'.repeat(40_000))).toMatch(/over the 32000 limit/);
 		const bomb = SHARE_PREFIX + toBase64Url(deflateSync(new Uint8Array(5_000_000).fill(32)));
 		expect(msg(bomb)).toMatch(/expands beyond/);
+	});
+
+	it('encodeStudyConfig refuses an invalid configuration with a StudyError naming the field', () => {
+		const bad = { ...config, sampling: { ...config.sampling, n: -1 } };
+		expect(() => encodeStudyConfig(bad)).toThrowError(/study\.sampling\.n: should be an integer >= 0/);
+		try {
+			encodeStudyConfig(bad);
+		} catch (e) {
+			expect(isStudyError(e, 'invalid-share')).toBe(true);
+		}
+	});
+
+	it('encodeStudyConfig of a typical configuration fits a short URL hash', () => {
+		expect(encodeStudyConfig(config).length).toBeLessThan(160);
 	});
 
 	it('decodeStudyConfig never evaluates content: a code string stays data', () => {

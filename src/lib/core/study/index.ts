@@ -28,3 +28,4 @@ export { detectFormat, type StudyFileFormat } from './detectFormat';
 export { readStudyText, type ReadOptions, type ReadResult } from './readStudyText';
 export { fromBase64Url, toBase64Url } from './base64url';
 export { decodeStudyConfig, encodeStudyConfig, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX, type DecodeResult } from './shareCodec';
+export { shareDictionary } from './shareDictionary';
