@@ -131,6 +131,27 @@ describe('createReportBuilder', () => {
 		expect(builder.report()).toEqual(full);
 		expect(JSON.stringify(builder.report())).toBe(JSON.stringify(full));
 	});
+	it('createReportBuilder(...).report() stays equal to computeReport when the hardest level and k values change between reports', () => {
+		const big = syntheticBundle({ models: 2, problems: 30, n: 6, words: 30, seed: 8 });
+		const level = new Map(big.problems.map((p) => [p.id, p.level ?? 0]));
+		// Easy problems first, and short runs first: the hardest level and n grow as samples arrive.
+		const ordered = [...big.samples].sort((a, b) => level.get(a.problem)! - level.get(b.problem)! || a.index - b.index);
+		const builder = createReportBuilder({ ...big, study: { ...big.study, sampling: { ...big.study.sampling, n: 2 } }, samples: [] }, { bootstrap: 200 });
+		for (let i = 0; i < ordered.length; i += 40) {
+			builder.add(ordered.slice(i, i + 40));
+			builder.report();
+		}
+		const full = computeReport({ ...big, study: { ...big.study, sampling: { ...big.study.sampling, n: 2 } } }, { bootstrap: 200 });
+		expect(builder.report()).toEqual(full);
+		expect(full.ks).toEqual([1, 2, 4, 6]);
+	});
+	it('computeReport(bundle, { bootstrapSeed }) repeats exactly for a seed and moves with another', () => {
+		const a = computeReport(small, { bootstrap: 300, bootstrapSeed: 1 });
+		expect(computeReport(small, { bootstrap: 300, bootstrapSeed: 1 })).toEqual(a);
+		const b = computeReport(small, { bootstrap: 300, bootstrapSeed: 2 });
+		expect(b.models[1]!.verdict!.headline.difference.ci).not.toEqual(a.models[1]!.verdict!.headline.difference.ci);
+		expect(b.models[1]!.accuracy.pass1Greedy.value).toBe(a.models[1]!.accuracy.pass1Greedy.value);
+	});
 	it('createReportBuilder(...).add(sample) replaces a sample with the same key', () => {
 		const builder = createReportBuilder(small, { bootstrap: 0 });
 		builder.add([sample('M1', 'p3', 0, '1')]);

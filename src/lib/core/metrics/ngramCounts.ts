@@ -11,6 +11,9 @@ export interface NgramCounts {
 // (0 = empty) and the second hash with its low 2 bits replaced by the groups holding the n-gram.
 // Small slots keep the table in the CPU cache, which is what makes this fast.
 let table: Int32Array = new Int32Array(1 << 14);
+// Slots filled by the current call, so that only they are cleared afterwards (the table can grow
+// large for one long problem, and clearing all of it for every problem would cost more).
+let touched: Int32Array = new Int32Array(1 << 12);
 
 function fmix(h: number): number {
 	h ^= h >>> 16;
@@ -36,6 +39,23 @@ function grown(old: Int32Array): Int32Array {
 	return next;
 }
 
+function grownList(list: Int32Array): Int32Array {
+	const next = new Int32Array(list.length * 2);
+	next.set(list);
+	return next;
+}
+
+/** Lists the filled slots of a freshly grown table; returns their number. */
+function relist(tab: Int32Array): number {
+	let used = 0;
+	for (let at = 0; at < tab.length; at += 2) {
+		if (tab[at] === 0) continue;
+		if (used === touched.length) touched = grownList(touched);
+		touched[used++] = at;
+	}
+	return used;
+}
+
 /**
  * Counts n-grams (n = 1..maxN) of each sample's token hashes, pooled over samples. An n-gram is
  * identified by a 62-bit hash of its tokens and n (a collision is below one in 10^9 per problem).
@@ -54,7 +74,6 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 		}
 	}
 	let tab = table;
-	tab.fill(0);
 	let wrap = tab.length - 1;
 	let used = 0;
 	for (let s = 0; s < samples.length; s++) {
@@ -84,9 +103,12 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 					tab[at + 1] = b | bit;
 					unique[n - 1]!++;
 					if (bit) unique[bit * maxN + n - 1]!++;
-					if (++used * 2 > tab.length / 2) {
+					if (used === touched.length) touched = grownList(touched);
+					touched[used++] = at;
+					if (used * 2 > tab.length / 2) {
 						tab = table = grown(tab);
 						wrap = tab.length - 1;
+						used = relist(tab);
 					}
 				} else if (bit && !(tab[at + 1]! & bit)) {
 					tab[at + 1] = tab[at + 1]! | bit;
@@ -94,6 +116,11 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 				}
 			}
 		}
+	}
+	for (let i = 0; i < used; i++) {
+		const at = touched[i]!;
+		tab[at] = 0;
+		tab[at + 1] = 0;
 	}
 	return { maxN, unique, total };
 }

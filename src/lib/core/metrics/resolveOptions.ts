@@ -17,7 +17,10 @@ export function resolveOptions(options: ReportOptions, study: StudyConfig, model
 		forgettingRatio = 0.5
 	} = options;
 	if (reference === undefined) fail('reference', 'cannot be chosen: the study has no models');
-	if (!models.some((m) => m.id === reference)) fail('reference', `should be one of the study's models (${models.map((m) => m.id).join(', ')}), got '${reference}'`);
+	if (!models.some((m) => m.id === reference)) {
+		const where = options.reference === undefined ? 'study.reference' : 'options.reference';
+		throw new RangeError(`${where} should be one of the study's models (${models.map((m) => m.id).join(', ')}), got '${reference}'`);
+	}
 	if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 100_000) fail('bootstrap', `should be an integer between 0 and 100000, got ${bootstrap}`);
 	if (!Number.isInteger(bootstrapSeed)) fail('bootstrapSeed', `should be an integer, got ${bootstrapSeed}`);
 	if (!(confidence > 0 && confidence < 1)) fail('confidence', `should be a number between 0 and 1, got ${confidence}`);

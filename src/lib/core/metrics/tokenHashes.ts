@@ -42,12 +42,12 @@ export function tokenHashes(text: string, allocate: (length: number) => Int32Arr
 	const len = text.length;
 	while (i < len) {
 		const c = text.charCodeAt(i);
-		if (c > 127) return viaTokenize(text, allocate);
-		const kind = CLASS[c]!;
+		const kind = c < 128 ? CLASS[c]! : 3;
 		if (kind === 0) {
 			i++;
 			continue;
 		}
+		if (kind === 3) return viaTokenize(text, allocate);
 		let h = 0x811c9dc5;
 		if (kind === 2) {
 			out[count++] = finish(Math.imul(h ^ c, 0x01000193));
@@ -56,11 +56,12 @@ export function tokenHashes(text: string, allocate: (length: number) => Int32Arr
 		}
 		while (i < len) {
 			const d = text.charCodeAt(i);
-			if (d > 127) return viaTokenize(text, allocate);
-			if (CLASS[d] === 1 || ((d === 46 || d === 44) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))) {
+			const k = d < 128 ? CLASS[d]! : 3;
+			if (k === 1 || (k === 2 && (d === 46 || d === 44) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))) {
 				h = Math.imul(h ^ LOWER[d]!, 0x01000193);
 				i++;
-			} else break;
+			} else if (k === 3) return viaTokenize(text, allocate);
+			else break;
 		}
 		out[count++] = finish(h);
 	}

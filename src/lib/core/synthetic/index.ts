@@ -1,0 +1,1 @@
+export { syntheticBundle, type SyntheticOptions } from './syntheticBundle';
