@@ -69,6 +69,13 @@ test.describe('problems page', () => {
 		await loadPreset(page, /^SVAMP/);
 		await expect(page.getByTestId('source-label')).toContainText('SVAMP');
 		await expect(page.getByTestId('load-error')).toHaveCount(0);
+		// gsm8k 3 + math 3 + csqa 2 + svamp 2 pages, all from the first visit.
+		await page.getByText('Datasets server').click();
+		await expect(page.getByTestId('cache-count')).toHaveText('10 pages of rows cached in this browser.');
+		await page.getByRole('button', { name: 'Clear cached datasets' }).click();
+		await expect(page.getByTestId('cache-count')).toHaveText('0 pages of rows cached in this browser.');
+		await loadPreset(page, /^SVAMP/);
+		await expect(page.getByTestId('load-error')).toContainText('Could not reach the datasets server');
 		server = await startFixtureServer();
 	});
 

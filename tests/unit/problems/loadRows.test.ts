@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../../fixtures/datasets-server/server.js';
 import { loadRows, memoryCache, pageOffsets } from '../../../src/lib/datasets/loadRows';
-import { fetchRows } from '../../../src/lib/datasets/fetchRows';
+import { DEFAULT_DATASETS_BASE, fetchRows, rowsUrl } from '../../../src/lib/datasets/fetchRows';
 import { isDatasetError } from '../../../src/lib/datasets/errors';
 import { loadPreset } from '../../../src/lib/datasets/loadPreset';
 import { DATASETS, adaptRows } from '../../../src/lib/core/problems';
@@ -45,6 +45,12 @@ describe('loadRows', () => {
 		expect(rows).toHaveLength(230);
 		expect(server.requests.length - before).toBe(6);
 		expect(texts.filter((t) => /asked to wait 1 s/.test(t))).toHaveLength(3);
+	});
+
+	it('rowsUrl(...) asks the public endpoint in its documented form', () => {
+		expect(rowsUrl({ baseUrl: `${DEFAULT_DATASETS_BASE}/`, ...gsm, offset: 200, length: 100 })).toBe(
+			'https://datasets-server.huggingface.co/rows?dataset=openai%2Fgsm8k&config=main&split=test&offset=200&length=100'
+		);
 	});
 
 	it('pageOffsets(total, maxRows, seed) samples whole pages of a large split, seeded', () => {

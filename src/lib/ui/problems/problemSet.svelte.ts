@@ -29,6 +29,8 @@ class ProblemSetStore {
 	form = $state<PromptForm>('chat');
 	extractor = $state<ExtractorId>('gsm8k-strict');
 	shots = $state(3);
+	/** Dataset pages kept in this browser (IndexedDB); undefined until counted. */
+	cachedPages = $state<number | undefined>(undefined);
 	/** Set when the listed problems came from a file, not a preset. */
 	uploadName = $state<string | undefined>(undefined);
 	#abort: AbortController | undefined;
@@ -110,12 +112,22 @@ class ProblemSetStore {
 			this.sourceLabel = `${preset.label} · seed ${this.seed}${set.skipped ? ` · ${set.skipped} unreadable rows skipped` : ''}`;
 			this.status = 'ready';
 			this.progress = '';
+			if (preset.online) void this.countCache();
 		} catch (e) {
 			if (isDatasetError(e, 'aborted')) return;
 			this.status = 'error';
 			this.progress = '';
 			this.error = e instanceof Error ? e.message : String(e);
 		}
+	}
+
+	async countCache(): Promise<void> {
+		this.cachedPages = await this.#cache.count().catch(() => undefined);
+	}
+
+	async clearCache(): Promise<void> {
+		await this.#cache.clear().catch(() => undefined);
+		await this.countCache();
 	}
 
 	useUploaded(problems: Problem[], fileName: string): void {
