@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath, chromiumArgs } from './tests/e2e/chromium';
 
-const PORT = 4173;
+// E2E_PORT lets a second checkout run its suite beside a running one.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
