@@ -35,7 +35,8 @@ Options:
   --reference <model>   reference model id (default: the study's, else the first model)
   --bootstrap <B>       bootstrap resamples for intervals (default 2000; 0 = no intervals)
   --seed <n>            bootstrap seed (default: the study seed)
-  --extractor <id>      grade imported samples that lack "correct" with: ${EXTRACTOR_IDS.join(', ')} (default auto)
+  --extractor <id>      grade every sample again from its text with: ${EXTRACTOR_IDS.join(', ')}
+                        (without it: a bundle keeps its grades; imported lines lacking "correct" use auto)
   --models <a,b,...>    model ids: order of a samples file, or names of lm-eval files in order
   --filter <name>       lm-eval: whose per-doc metric counts (e.g. strict-match; default the first)
   --quiet               print nothing but errors

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { computeReport, tidyRows, toCsv } from '../../src/lib/core/metrics';
-import { bundleJsonSchema } from '../../src/lib/core/study';
+import { bundleJsonSchema, regradeBundle } from '../../src/lib/core/study';
 import { parseCliArgs, USAGE, type ReportArgs } from './args';
 import { CliError, EXIT, type ExitCode } from './errors';
 import { formatReport } from './formatReport';
@@ -22,7 +22,14 @@ function write(path: string, text: string): void {
 }
 
 function report(args: ReportArgs, io: Io): void {
-	const { bundle, warnings } = readInput(args);
+	const input = readInput(args);
+	const warnings = [...input.warnings];
+	let bundle = input.bundle;
+	if (args.extractor !== undefined) {
+		const regraded = regradeBundle(bundle, args.extractor);
+		bundle = regraded.bundle;
+		warnings.push(`every sample was graded again with the '${args.extractor}' extractor: ${regraded.changed} of ${bundle.samples.length} verdicts changed`);
+	}
 	if (args.reference !== undefined && !bundle.models.some((m) => m.id === args.reference)) {
 		throw new CliError(`--reference: unknown model id '${args.reference}' (models: ${bundle.models.map((m) => m.id).join(', ')})`, EXIT.usage);
 	}

@@ -48,7 +48,8 @@ function fail(path: string, r: Extract<ReadResult, { ok: false }>): never {
 
 /** The bundle the command line names: one bundle or samples file, or several lm-eval files (one model each). */
 export function readInput(args: ReportArgs): { bundle: Bundle; warnings: string[] } {
-	const options = { extractor: args.extractor, filter: args.filter, createdAt: new Date().toISOString() };
+	// --extractor is applied after reading (regradeBundle), so its effect is counted against the file's own grades.
+	const options = { filter: args.filter, createdAt: new Date().toISOString() };
 	if (args.files.length === 1) {
 		const path = args.files[0] as string;
 		const text = readText(path);

@@ -118,6 +118,16 @@ describe('run(["report", file, ...])', () => {
 		expect(cli('report', join(folder, 'samples_gsm8k_2026-01-01.jsonl'), '--bootstrap', '0').out).toMatch(/^Qwen__Qwen2\.5-0\.5B .*reference$/m);
 	});
 
+	it('report --extractor grades every sample again and says how many verdicts changed', () => {
+		const csv = join(dir, 'regraded.csv');
+		// The fixture writes "#### <n>" only: the answer-is extractor finds nothing, so each of the 10 + 14 correct samples flips.
+		const r = cli('report', fixture, '--extractor', 'answer-is', '--bootstrap', '0', '--csv', csv);
+		expect(r.code).toBe(0);
+		expect(r.err).toMatch(/graded again with the 'answer-is' extractor: 24 of 40 verdicts changed/);
+		const rows = readFileSync(csv, 'utf8').split('\r\n');
+		expect(rows).toContain('M1,pass1_greedy,all,,0,,');
+	});
+
 	it('schema prints the bundle JSON Schema', () => {
 		const r = cli('schema');
 		expect(JSON.parse(r.out).title).toBe('Reversal Lab study bundle');

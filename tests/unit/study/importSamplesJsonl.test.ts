@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importSamplesJsonl, parseBundle, type ImportResult } from '../../../src/lib/core/study';
+import { importSamplesJsonl, parseBundle, regradeBundle, type ImportResult } from '../../../src/lib/core/study';
 
 const line = (o: Record<string, unknown>) => JSON.stringify(o);
 const base = { model: 'M1', problem_id: 'p1', sample_index: 0, text: 'so #### 42', gold: '42' };
@@ -113,5 +113,22 @@ describe('importSamplesJsonl(text, options)', () => {
 	it('importSamplesJsonl accepts CRLF line endings and a byte-order mark', () => {
 		const r = importSamplesJsonl('\ufeff' + line(base) + '\r\n' + line({ ...base, sample_index: 1 }) + '\r\n');
 		expect(r.ok && r.bundle.samples.length).toBe(2);
+	});
+});
+
+describe('regradeBundle(bundle, extractor)', () => {
+	it('regradeBundle grades every sample again, counts changed verdicts and leaves the input unchanged', () => {
+		const text = [line({ ...base, text: 'The answer is 42. #### 41' }), line({ ...base, sample_index: 1, text: '#### 42' })].join('\n');
+		const r = importSamplesJsonl(text, { extractor: 'gsm8k-strict' });
+		if (!r.ok) throw new Error('should import');
+		expect(r.bundle.samples.map((s) => s.correct)).toEqual([false, true]);
+		const again = regradeBundle(r.bundle, 'answer-is');
+		expect(again.bundle.samples.map((s) => [s.answer, s.correct])).toEqual([
+			['42', true],
+			[null, false]
+		]);
+		expect(again.changed).toBe(2);
+		expect(again.bundle.study.extractor).toBe('answer-is');
+		expect(r.bundle.samples.map((s) => s.correct)).toEqual([false, true]);
 	});
 });
