@@ -118,6 +118,9 @@ test.describe('problems page', () => {
 		const bad = Buffer.concat([Buffer.from('{"question":"a","answer":1}\n{"question":"'), Buffer.from([0xff]), Buffer.from('"}\n')]);
 		await page.getByTestId('upload-input').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/jsonl', buffer: bad });
 		await expect(page.getByTestId('upload-error')).toContainText('byte 41 (line 2)');
+		const huge = Buffer.from(`{"question":"${'x'.repeat(10 * 1024 * 1024)}","answer":1}\n`);
+		await page.getByTestId('upload-input').setInputFiles({ name: 'huge.jsonl', mimeType: 'application/jsonl', buffer: huge });
+		await expect(page.getByTestId('upload-error')).toContainText('Line 1 is 10.0 MB long; a line may hold at most 1.0 MB');
 		await expect(list(page).locator('tbody tr')).toHaveCount(3);
 
 		const download = page.waitForEvent('download');
