@@ -73,3 +73,17 @@ test('a custom MLC model URL is validated field by field', async ({ page }) => {
 	await expect(row).toContainText('300 MB');
 	await expect(row).toContainText('unknown');
 });
+
+test('a download larger than the storage quota is refused with the quota and usage', async ({ page, guard }) => {
+	await page.addInitScript(() => {
+		StorageManager.prototype.estimate = async () => ({ usage: 900e6, quota: 1e9 });
+	});
+	await page.goto('/device');
+	await expect(page.getByTestId('storage')).toHaveText('900 MB of 1 GB');
+	const row = page.locator('tr[data-model="Qwen2.5-1.5B-Instruct-q4f32_1-MLC"]');
+	await row.getByRole('button', { name: /Download and use/ }).click();
+	await expect(page.getByTestId('webllm-error')).toContainText(
+		'Not downloaded. Qwen2.5-1.5B-Instruct-q4f32_1-MLC needs about 975 MB of storage; this site may store 100 MB more (quota 1 GB, used 900 MB). Delete cached models or free disk space, then try again.'
+	);
+	expect(guard.offsite).toEqual([]);
+});
