@@ -14,6 +14,8 @@ export function createWebllmWorker(): Worker {
 export function createWebllmEngine(): WorkerEngine {
 	return workerEngine(createWebllmWorker());
 }
+/** The name the runner's engine pool looks for (src/lib/runner/engines.ts). */
+export const createWebLlmEngine = createWebllmEngine;
 
 type CacheKind = CacheRequest['kind'];
 type CacheBody<K extends CacheKind> = Omit<Extract<CacheRequest, { kind: K }>, 'id' | 'kind'>;
