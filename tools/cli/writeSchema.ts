@@ -1,8 +1,13 @@
-// Regenerates schemas/bundle.schema.json from the zod schema: npx tsx tools/cli/writeSchema.ts
+// Regenerates the JSON Schema files from the zod schemas: npx tsx tools/cli/writeSchema.ts
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bundleJsonSchema } from '../../src/lib/core/study';
+import { bundleJsonSchema, samplesLineJsonSchema } from '../../src/lib/core/study';
 
-const target = fileURLToPath(new URL('../../schemas/bundle.schema.json', import.meta.url));
-writeFileSync(target, JSON.stringify(bundleJsonSchema(), null, '\t') + '\n');
-console.log(`wrote ${target}`);
+for (const [file, schema] of [
+	['bundle.schema.json', bundleJsonSchema()],
+	['samples-line.schema.json', samplesLineJsonSchema()]
+] as const) {
+	const target = fileURLToPath(new URL(`../../schemas/${file}`, import.meta.url));
+	writeFileSync(target, JSON.stringify(schema, null, '\t') + '\n');
+	console.log(`wrote ${target}`);
+}

@@ -30,3 +30,4 @@ export { fromBase64Url, toBase64Url } from './base64url';
 export { decodeStudyConfig, encodeStudyConfig, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX, type DecodeResult } from './shareCodec';
 export { shareDictionary } from './shareDictionary';
 export { regradeBundle } from './regradeBundle';
+export { samplesLineJsonSchema } from './samplesLineJsonSchema';
