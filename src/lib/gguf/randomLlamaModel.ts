@@ -14,10 +14,18 @@ export interface RandomModelOptions {
 	name?: string;
 	/** Scale of the random weights; larger gives peakier (less uniform) next-token distributions. */
 	scale?: number;
+	/**
+	 * Make end-of-text (almost) impossible, so every generation runs to max tokens: for tests of
+	 * long requests (cancel, abort). Done by a residual dimension held constant (no layer writes
+	 * to it) that the output projection reads with a large negative weight for the EOS row only.
+	 */
+	avoidEos?: boolean;
+	/** Architecture name written to the file; anything but 'llama' makes llama.cpp refuse it (tests). */
+	architecture?: string;
 }
 
 export function randomLlamaModel(options: RandomModelOptions = {}): Uint8Array {
-	const { seed = 1, type = 'f32', name = `random llama (seed ${seed})`, scale = 0.5 } = options;
+	const { seed = 1, type = 'f32', name = `random llama (seed ${seed})`, scale = 0.5, avoidEos = false, architecture } = options;
 	const config = { ...TINY_CONFIG, ...options.config };
 	const vocab = charVocab();
 	const random = mulberry32(seed);
@@ -32,5 +40,21 @@ export function randomLlamaModel(options: RandomModelOptions = {}): Uint8Array {
 		}
 		tensors.set(tensorName, data);
 	}
-	return writeLlamaGguf({ config, vocab, tensors, type, name });
+	if (avoidEos) holdEosDown(tensors, config, vocab.size, vocab.eosId);
+	const extra = architecture ? new Map([['general.architecture', { type: 'string' as const, value: architecture }]]) : undefined;
+	return writeLlamaGguf({ config, vocab, tensors, type, name, ...(extra ? { extra } : {}) });
+}
+
+function holdEosDown(tensors: Map<string, Float32Array>, config: LlamaConfig, vocabSize: number, eos: number): void {
+	const { dim: d, ff, layers } = config;
+	const k = d - 1;
+	const embd = tensors.get('token_embd.weight') as Float32Array;
+	for (let v = 0; v < vocabSize; v++) embd[v * d + k] = 1;
+	for (let l = 0; l < layers; l++) {
+		// Output row k of the attention and FFN projections is zero, so residual dim k stays 1.
+		(tensors.get(`blk.${l}.attn_output.weight`) as Float32Array).fill(0, k * d, (k + 1) * d);
+		(tensors.get(`blk.${l}.ffn_down.weight`) as Float32Array).fill(0, k * ff, (k + 1) * ff);
+	}
+	const out = tensors.get('output.weight') as Float32Array;
+	for (let v = 0; v < vocabSize; v++) out[v * d + k] = v === eos ? -1e6 : 0;
 }

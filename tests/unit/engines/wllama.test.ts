@@ -39,3 +39,13 @@ describe('LogTail', () => {
 		expect(log.lastError()).toBeUndefined();
 	});
 });
+
+describe('LogTail causes', () => {
+	it('lastError() prefers the line naming the cause over the generic failure after it', () => {
+		const log = new LogTail();
+		log.push("llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'foo'");
+		log.push("llama_model_load_from_file_impl: failed to load model");
+		log.push("srv    load_model: failed to load model, 'models/model-00001-of-00001.gguf'");
+		expect(log.lastError()).toBe("unknown model architecture: 'foo'");
+	});
+});

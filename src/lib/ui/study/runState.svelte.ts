@@ -50,6 +50,7 @@ class RunState {
 	/** Starts or resumes a stored study from what it has. */
 	async start(id: string, ctx: RunContext): Promise<void> {
 		this.error = undefined;
+		this.progress = undefined;
 		const { api, Comlink } = await this.#api();
 		const bundle = await api.bundle(id);
 		this.studyId = id;

@@ -1,0 +1,50 @@
+// The wllama engine's failures, told in words through the study page: a truncated GGUF, a file
+// of random bytes, and a GGUF llama.cpp refuses; after each, a valid model still loads and runs.
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { randomLlamaModel } from '../../src/lib/gguf';
+import { mulberry32 } from '../../src/lib/core/random';
+
+const VALID = randomLlamaModel({ seed: 11, scale: 2 });
+const random = mulberry32(99);
+const BAD: Array<{ name: string; bytes: Uint8Array; expect: RegExp }> = [
+	{ name: 'truncated.gguf', bytes: VALID.subarray(0, Math.floor(VALID.byteLength * 0.6)), expect: /incomplete/ },
+	{ name: 'noise.gguf', bytes: Uint8Array.from({ length: 50_000 }, () => Math.floor(random() * 256)), expect: /not a GGUF file/ },
+	{
+		name: 'foo-arch.gguf',
+		bytes: randomLlamaModel({ seed: 12, architecture: 'foo' }),
+		expect: /llama\.cpp says: .*unknown model architecture: 'foo'/
+	}
+];
+
+async function addModel(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+	await page.getByLabel('Local file').check();
+	await page.getByTestId('gguf-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+	await page.getByRole('button', { name: 'Add model' }).click();
+}
+
+test('a truncated GGUF, random bytes and an unknown architecture each give a readable error; a valid model loads after', async ({ page }) => {
+	await page.goto('/study');
+	await expect(page.getByTestId('problem-count')).toContainText('20 problems');
+	await page.getByLabel('Samples per problem (n)').fill('1');
+	await page.getByLabel('Also one greedy sample').uncheck();
+	await page.getByLabel('Max tokens').fill('16');
+	for (const bad of BAD) {
+		await addModel(page, bad.name, bad.bytes);
+		await page.getByRole('button', { name: 'Run the study' }).click();
+		const error = page.getByTestId('run-error');
+		await expect(error).toBeVisible({ timeout: 30_000 });
+		await expect(error).toHaveAttribute('data-code', 'model-invalid');
+		await expect(error).toContainText(bad.name);
+		await expect(error).toContainText(bad.expect);
+		await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'cancelled');
+		await page.getByRole('button', { name: `Remove ${bad.name}` }).click();
+	}
+	await addModel(page, 'valid.gguf', VALID);
+	await page.getByRole('button', { name: 'Run the study' }).click();
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+	await expect(page.getByTestId('overall-done')).toHaveText('20');
+	await expect(page.getByTestId('run-error')).toHaveCount(0);
+});
