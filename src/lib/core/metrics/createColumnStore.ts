@@ -34,6 +34,47 @@ export interface ColumnStore {
 // incremental report equals a full one. Sums stay below 2^53 for up to ~500,000 problems.
 const SCALE = 2 ** 30;
 
+// The resampling loops, as small top-level functions V8 optimises on their own. No branch on a
+// zero weight: a third of the weights are 0 and mispredicting them costs more than the multiply.
+function addScaled(sums: Float64Array, weights: Int32Array, base: number, dq: number, B: number): void {
+	for (let b = 0; b < B; b++) sums[b]! += weights[base + b]! * dq;
+}
+
+function addScaled2(sums: Float64Array, counts: Float64Array, weights: Int32Array, base: number, dq: number, dn: number, B: number): void {
+	for (let b = 0; b < B; b++) {
+		const w = weights[base + b]!;
+		sums[b]! += w * dq;
+		counts[b]! += w * dn;
+	}
+}
+
+/** Fills a fresh column's replicate sums from all its values at once. */
+function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float64Array, counts: Float64Array, weights: Int32Array, B: number): void {
+	for (let j = 0; j < values.length; j++) {
+		const v = values[j]!;
+		if (v !== v) continue;
+		const q = Math.round(v * SCALE);
+		quantized[j] = q;
+		addScaled2(sums, counts, weights, j * B, q, 1, B);
+	}
+}
+
+/** Sets one problem's value, moving the replicate sums by the difference; false when unchanged. */
+function updateRow(values: Float64Array, quantized: Float64Array, sums: Float64Array | undefined, counts: Float64Array | undefined, weights: Int32Array | undefined, B: number, j: number, v: number): boolean {
+	const old = values[j]!;
+	if (Object.is(old, v) || (old !== old && v !== v)) return false;
+	values[j] = v;
+	if (!sums || !counts || !weights) return true;
+	const oldQ = quantized[j]!;
+	const newQ = v === v ? Math.round(v * SCALE) : NaN;
+	quantized[j] = newQ;
+	const dq = (newQ === newQ ? newQ : 0) - (oldQ === oldQ ? oldQ : 0);
+	const dn = (newQ === newQ ? 1 : 0) - (oldQ === oldQ ? 1 : 0);
+	if (dn === 0) addScaled(sums, weights, j * B, dq, B);
+	else addScaled2(sums, counts, weights, j * B, dq, dn, B);
+	return true;
+}
+
 interface Column {
 	scope: string;
 	used: boolean;
@@ -54,33 +95,6 @@ interface Column {
 export function createColumnStore(problems: number, weights: BootstrapWeights | undefined, confidence: number): ColumnStore {
 	const columns = new Map<string, Column>();
 	const B = weights?.replicates ?? 0;
-
-	function set(col: Column, j: number, v: number): boolean {
-		const old = col.values[j]!;
-		if (Object.is(old, v) || (old !== old && v !== v)) return false;
-		col.values[j] = v;
-		if (!col.sums || !col.counts || !weights) return true;
-		const oldQ = col.quantized[j]!;
-		const newQ = v === v ? Math.round(v * SCALE) : NaN;
-		col.quantized[j] = newQ;
-		const dq = (newQ === newQ ? newQ : 0) - (oldQ === oldQ ? oldQ : 0);
-		const dn = (newQ === newQ ? 1 : 0) - (oldQ === oldQ ? 1 : 0);
-		const { counts } = weights;
-		const base = j * B;
-		const sums = col.sums;
-		const ns = col.counts;
-		// No branch on w = 0: a third of the weights are 0 and mispredicting them costs more.
-		if (dn === 0) {
-			for (let b = 0; b < B; b++) sums[b]! += counts[base + b]! * dq;
-		} else {
-			for (let b = 0; b < B; b++) {
-				const w = counts[base + b]!;
-				sums[b]! += w * dq;
-				ns[b]! += w * dn;
-			}
-		}
-		return true;
-	}
 
 	function result(col: Column): ColumnResult {
 		let sum = 0;
@@ -112,15 +126,17 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 					col.counts = new Float64Array(B);
 				}
 				columns.set(key, col);
-				dirty = undefined;
-				changed = true;
+				col.used = true;
+				for (let j = 0; j < problems; j++) col.values[j] = value(j);
+				if (col.sums && col.counts && weights) resampleAll(col.values, col.quantized, col.sums, col.counts, weights.counts, B);
+				col.version++;
+				col.result = result(col);
+				return col.result;
 			}
 			col.used = true;
-			if (dirty) {
-				for (const j of dirty) changed = set(col, j, value(j)) || changed;
-			} else {
-				for (let j = 0; j < problems; j++) changed = set(col, j, value(j)) || changed;
-			}
+			const w = weights?.counts;
+			const rows = dirty ?? Array.from({ length: problems }, (_, j) => j);
+			for (const j of rows) changed = updateRow(col.values, col.quantized, col.sums, col.counts, w, B, j, value(j)) || changed;
 			if (changed || !col.result) {
 				col.version++;
 				col.result = result(col);
