@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeReport, createReportBuilder, distinctN, type ModelReport } from '../../../src/lib/core/metrics';
+import { computeReport, createReportBuilder, distinctN, lookupEmbedder, type ModelReport } from '../../../src/lib/core/metrics';
 import { mulberry32 } from '../../../src/lib/core/random';
 import { syntheticBundle } from '../../../src/lib/core/synthetic/syntheticBundle';
 import { assertInDelta } from '../asserts';
@@ -75,6 +75,19 @@ describe('computeReport on a hand-computed bundle', () => {
 	it('computeReport(bundle) names the embedder honestly and returns no NaN anywhere', () => {
 		expect(report.embedder).toBe('hashed n-gram cosine (offline fallback)');
 		expect(JSON.stringify(report)).not.toMatch(/NaN|null/);
+	});
+});
+
+describe('computeReport with a precomputed embedder', () => {
+	it('computeReport(bundle, { embedder: lookupEmbedder(...) }) uses and names the given vectors', () => {
+		const texts = [...new Set(small.samples.filter((x) => x.index >= 0).map((x) => x.text))];
+		// Every text its own axis: all pairs orthogonal, so semantic diversity is 1 wherever defined.
+		const vectors = new Map(texts.map((t, i) => [t, Float32Array.from({ length: texts.length }, (_, j) => (i === j ? 1 : 0))]));
+		const r = computeReport(small, { bootstrap: 0, embedder: lookupEmbedder('test vectors', vectors) });
+		expect(r.embedder).toBe('test vectors');
+		assertInDelta(r.models[0]!.diversity.all.semantic.value, 1);
+		assertInDelta(r.models[0]!.diversity.incorrect.semantic.value, 1);
+		expect(r.models[0]!.diversity.correct.semantic.problems).toBe(1);
 	});
 });
 
