@@ -9,17 +9,17 @@ const BASE = `https://huggingface.co/mlc-ai/${ID}/resolve/main/`;
 async function seed(page: Page, shards: number[], withList = true) {
 	await page.evaluate(
 		async ({ base, shards, withList }) => {
-			const put = async (scope: string, url: string, body: string | Uint8Array) => {
+			// ASCII bodies: their length in characters is their length in bytes.
+			const put = async (scope: string, url: string, body: string) => {
 				const cache = await caches.open(scope);
-				const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
-				await cache.put(url, new Response(bytes, { headers: { 'content-length': String(bytes.length) } }));
+				await cache.put(url, new Response(body, { headers: { 'content-length': String(body.length) } }));
 			};
 			await put('webllm/config', `${base}mlc-chat-config.json`, '{}');
 			if (withList) {
 				const records = [0, 1].map((i) => ({ dataPath: `params_shard_${i}.bin`, format: 'raw-shard', nbytes: 1000, records: [] }));
 				await put('webllm/model', `${base}tensor-cache.json`, JSON.stringify({ metadata: {}, records }));
 			}
-			for (const i of shards) await put('webllm/model', `${base}params_shard_${i}.bin`, new Uint8Array(1000));
+			for (const i of shards) await put('webllm/model', `${base}params_shard_${i}.bin`, 'x'.repeat(1000));
 		},
 		{ base: BASE, shards, withList }
 	);

@@ -1,0 +1,25 @@
+// The catalogue inside the study page: a cached WebLLM model is added to the study's model list.
+import { test, expect } from './fixtures';
+
+const ID = 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC';
+const BASE = `https://huggingface.co/mlc-ai/${ID}/resolve/main/`;
+
+test('choosing a cached WebLLM model on the study page adds it to the study, without a download', async ({ page, guard }) => {
+	await page.goto('/study');
+	await page.evaluate(async (base) => {
+		const put = async (scope: string, url: string, body: string) =>
+			(await caches.open(scope)).put(url, new Response(body, { headers: { 'content-length': String(body.length) } }));
+		await put('webllm/config', `${base}mlc-chat-config.json`, '{}');
+		await put('webllm/model', `${base}tensor-cache.json`, JSON.stringify({ records: [{ dataPath: 'params_shard_0.bin' }] }));
+		await put('webllm/model', `${base}params_shard_0.bin`, 'x'.repeat(100));
+	}, BASE);
+	await page.reload();
+	await page.getByText('WebLLM models (WebGPU)', { exact: true }).click();
+	const row = page.locator(`tr[data-model="${ID}"]`);
+	await expect(row.getByTestId('cache-state')).toContainText('cached');
+	await row.getByRole('button', { name: new RegExp(`^Use ${ID}`) }).click();
+	const chosen = page.getByTestId('chosen-models');
+	await expect(chosen).toContainText('Qwen2.5-0.5B-Instruct (q4f32_1, WebLLM)');
+	await expect(chosen).toContainText(`webllm, chat · id ${ID}`);
+	expect(guard.offsite).toEqual([]);
+});
