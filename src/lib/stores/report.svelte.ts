@@ -32,30 +32,46 @@ class ReportStore {
 	#pending: Sample[] = [];
 	#flushing = false;
 
+	async #spawn(): Promise<{ remote: Remote; worker: Worker }> {
+		const Comlink = await import('comlink');
+		this.#comlink = Comlink;
+		const worker = new Worker(new URL('../workers/report.worker.ts', import.meta.url), { type: 'module' });
+		return { remote: Comlink.wrap<ReportWorkerApi>(worker), worker };
+	}
+
 	#worker(): Promise<Remote> {
-		this.#remote ??= (async () => {
-			const Comlink = await import('comlink');
-			this.#comlink = Comlink;
-			const worker = new Worker(new URL('../workers/report.worker.ts', import.meta.url), { type: 'module' });
-			return Comlink.wrap<ReportWorkerApi>(worker);
-		})();
+		this.#remote ??= this.#spawn().then((w) => w.remote);
 		return this.#remote;
 	}
 
-	#accept(loaded: Loaded, read = 0): void {
+	#accept(loaded: Loaded, read = 0, bytes?: ArrayBuffer, name = ''): void {
 		this.summary = loaded.summary;
 		this.report = loaded.report;
 		this.intervals = loaded.intervals;
 		this.error = undefined;
 		this.timings = { read, parse: loaded.timings.parse, report: loaded.timings.report };
+		performance.mark('rl:report-received', { detail: this.timings });
 		this.version++;
-		if (!loaded.intervals) void this.#completeIntervals();
+		if (!loaded.intervals)
+			this.#completeReport(bytes, name).catch((e: unknown) => {
+				this.error = { source: name, message: `The complete report (intervals, diversity, verdicts) failed: ${e instanceof Error ? e.message : String(e)}` };
+			});
 	}
 
-	async #completeIntervals(): Promise<void> {
+	/** The full report of a large file, from a second worker so the first keeps answering queries. */
+	async #completeReport(bytes: ArrayBuffer | undefined, name: string): Promise<void> {
 		const version = this.version;
-		const remote = await this.#worker();
-		const full = await remote.fullReport();
+		let full: Report | undefined;
+		if (bytes) {
+			const { remote, worker } = await this.#spawn();
+			try {
+				full = await remote.computeFull(this.#comlink!.transfer(bytes, [bytes]), name);
+			} finally {
+				worker.terminate();
+			}
+		} else {
+			full = await (await this.#worker()).fullReport();
+		}
 		// A newer study may have been opened meanwhile: never overwrite it with an older report.
 		if (full && version === this.version) {
 			this.report = full;
@@ -64,11 +80,11 @@ class ReportStore {
 		}
 	}
 
-	async #run(source: string, task: (remote: Remote) => Promise<Loaded>, read = 0): Promise<boolean> {
+	async #run(source: string, task: (remote: Remote) => Promise<Loaded>, read = 0, bytes?: ArrayBuffer): Promise<boolean> {
 		this.busy = `Reading ${source}…`;
 		try {
 			const remote = await this.#worker();
-			this.#accept(await task(remote), read);
+			this.#accept(await task(remote), read, bytes, source);
 			return true;
 		} catch (e) {
 			// The open study stays as it was; only the error is shown.
@@ -80,16 +96,25 @@ class ReportStore {
 	}
 
 	async loadBytes(bytes: ArrayBuffer, name: string, read = 0): Promise<boolean> {
-		return this.#run(name, async (remote) => {
-			const Comlink = this.#comlink!;
-			return remote.load(Comlink.transfer(bytes, [bytes]), name);
-		}, read);
+		// A large file keeps a copy for the second worker that computes its complete report.
+		const spare = bytes.byteLength > 4 * 2 ** 20 ? bytes.slice(0) : undefined;
+		return this.#run(
+			name,
+			async (remote) => {
+				const Comlink = this.#comlink!;
+				return remote.load(Comlink.transfer(bytes, [bytes]), name);
+			},
+			read,
+			spare
+		);
 	}
 
 	async loadFile(file: File): Promise<boolean> {
 		this.busy = `Reading ${file.name}…`;
 		const t0 = performance.now();
 		const bytes = await file.arrayBuffer();
+		// Marks for tools/measure-dashboard.ts: from here to 'rl:dashboard-ready'.
+		performance.mark('rl:file-read');
 		return this.loadBytes(bytes, file.name, performance.now() - t0);
 	}
 

@@ -31,7 +31,7 @@ export interface BundleSummary {
 export interface Loaded {
 	summary: BundleSummary;
 	report: Report;
-	/** False when the report was computed without intervals (large bundle); fullReport() adds them. */
+	/** False for a large bundle's first report (no intervals, no text metrics); fullReport() completes it. */
 	intervals: boolean;
 	/** Milliseconds spent reading and computing, for the measurement tools. */
 	timings: { parse: number; report: number };
@@ -85,13 +85,24 @@ function checked(
 	throw new Error(`This file is not a valid ${what}:\n${formatIssues(result.errors, result.omitted)}`);
 }
 
+/**
+ * A first report of a large bundle, without the text metrics (diversity) and without intervals:
+ * the text-free samples make computeReport skip the costly tokenising and embedding, so the
+ * accuracy, set, coverage, split and level charts show at once. The dashboard marks what is still
+ * being computed, and fullReport() replaces it with the complete report.
+ */
+function quickReport(bundle: Bundle): Report {
+	return computeReport({ ...bundle, samples: bundle.samples.map((s) => ({ ...s, text: '' })) }, { bootstrap: 0 });
+}
+
 function open(bundle: Bundle, name: string, parseMs: number): Loaded {
 	const t0 = performance.now();
 	const quick = bundle.samples.length > QUICK_ABOVE;
-	const report = computeReport(bundle, quick ? { bootstrap: 0 } : {});
+	const report = quick ? quickReport(bundle) : computeReport(bundle);
+	const index = buildSampleIndex(bundle);
 	const reportMs = performance.now() - t0;
 	// Only now does the new study replace the open one: a failure above leaves it untouched.
-	current = { bundle, name, index: buildSampleIndex(bundle), report, full: !quick };
+	current = { bundle, name, index, report, full: !quick };
 	return { summary: summarize(bundle, name), report, intervals: !quick, timings: { parse: parseMs, report: reportMs } };
 }
 
@@ -132,7 +143,15 @@ const api = {
 		return { summary: summarize(bundle, current.name), report, intervals: true, timings: { parse: 0, report: performance.now() - t0 } };
 	},
 
-	/** The report with bootstrap intervals, when load() returned a quick one. */
+	/**
+	 * The complete report of a file, computed by a second worker instance so that the first stays
+	 * free to answer the samples browser while this runs; it does not touch the open study.
+	 */
+	computeFull(bytes: ArrayBuffer, name: string): Report {
+		return computeReport(parseText(decode(new Uint8Array(bytes)), name));
+	},
+
+	/** The complete report (intervals, diversity, verdicts), when load() returned a quick one. */
 	fullReport(): Report | undefined {
 		if (!current) return undefined;
 		if (!current.full) {

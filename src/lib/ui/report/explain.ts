@@ -1,4 +1,2 @@
-// "How is this computed?" texts by topic, from the metrics library's explanations.
-export function explain(_topic: string): string | undefined {
-	return undefined;
-}
+// "How is this computed?" texts by topic (report field or tidy metric name), from the metrics library.
+export { explanationFor as explain } from '$lib/core/metrics/explanations';
