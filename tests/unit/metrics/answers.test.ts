@@ -42,6 +42,10 @@ describe('semantic diversity', () => {
 		assertInDelta(semanticDiversity([Float32Array.of(1, 0), Float32Array.of(0, 1), Float32Array.of(1, 1)]), 1 - Math.SQRT2 / 3, 1e-7);
 		expect(semanticDiversity([Float32Array.of(1, 0)])).toBeUndefined();
 	});
+	it('semanticDiversity(vectors) leaves zero vectors (empty texts) out', () => {
+		assertInDelta(semanticDiversity([Float32Array.of(1, 0), Float32Array.of(0, 0), Float32Array.of(1, 0)]), 0);
+		expect(semanticDiversity([Float32Array.of(1, 0), Float32Array.of(0, 0)])).toBeUndefined();
+	});
 	it('hashedNgramEmbedder() is named as the offline fallback and gives identical texts cosine 1', () => {
 		const e = hashedNgramEmbedder();
 		expect(e.name).toBe('hashed n-gram cosine (offline fallback)');

@@ -30,12 +30,10 @@ function semanticBySubset(samples: readonly SampleFeatures[]): [number, number, 
 	const d = samples[0]?.vector.length ?? 0;
 	const sums = [new Float64Array(d), new Float64Array(d)];
 	const units = [0, 0];
-	const counts = [0, 0];
 	for (const s of samples) {
 		const g = s.correct ? 0 : 1;
 		const v = s.vector;
 		const sum = sums[g]!;
-		counts[g]!++;
 		let norm = 0;
 		for (let i = 0; i < d; i++) norm += v[i]! * v[i]!;
 		if (norm === 0) continue;
@@ -43,7 +41,8 @@ function semanticBySubset(samples: readonly SampleFeatures[]): [number, number, 
 		for (let i = 0; i < d; i++) sum[i]! += v[i]! * scale;
 		units[g]!++;
 	}
-	const value = (sq: number, u: number, m: number): number => (m >= 2 ? 1 - (sq - u) / (m * (m - 1)) : NaN);
+	// Zero vectors (empty texts) are left out, as in semanticDiversity.
+	const value = (sq: number, m: number): number => (m >= 2 ? 1 - (sq - m) / (m * (m - 1)) : NaN);
 	let sqAll = 0;
 	let sqC = 0;
 	let sqI = 0;
@@ -54,7 +53,7 @@ function semanticBySubset(samples: readonly SampleFeatures[]): [number, number, 
 		sqC += c * c;
 		sqI += w * w;
 	}
-	return [value(sqAll, units[0]! + units[1]!, counts[0]! + counts[1]!), value(sqC, units[0]!, counts[0]!), value(sqI, units[1]!, counts[1]!)];
+	return [value(sqAll, units[0]! + units[1]!), value(sqC, units[0]!), value(sqI, units[1]!)];
 }
 
 /**
