@@ -27,7 +27,7 @@ export const USAGE = `Usage:
   reversal-lab --help | --version
 
 <file>: a bundle (.json or .json.gz), a samples JSONL file, or an lm-evaluation-harness
---log_samples JSONL file (gzip is detected by content, not by name).
+--log_samples JSONL file (gzip is detected by content, not by name); "-" reads standard input.
 
 Options:
   --csv <path>          write the tidy table: model,metric,subset,k,value,ci_low,ci_high

@@ -12,9 +12,11 @@ const MAX_FILE_BYTES = 400_000_000;
 function readText(path: string): string {
 	let bytes: Uint8Array;
 	try {
-		const size = statSync(path).size;
+		// "-" is standard input: `gunzip -c run.jsonl.gz | reversal-lab report -`.
+		const size = path === '-' ? 0 : statSync(path).size;
 		if (size > MAX_FILE_BYTES) throw new CliError(`${path}: the file is ${(size / 1e6).toFixed(0)} MB, over the ${MAX_FILE_BYTES / 1e6} MB limit`, EXIT.invalidInput);
-		bytes = readFileSync(path);
+		bytes = readFileSync(path === '-' ? 0 : path);
+		if (bytes.length > MAX_FILE_BYTES) throw new CliError(`${path}: over the ${MAX_FILE_BYTES / 1e6} MB limit`, EXIT.invalidInput);
 	} catch (e) {
 		if (e instanceof CliError) throw e;
 		const code = (e as NodeJS.ErrnoException).code;
@@ -56,7 +58,7 @@ export function readInput(args: ReportArgs): { bundle: Bundle; warnings: string[
 		const isLmEval = detectFormat(text) === 'lm-eval-jsonl';
 		const r = readStudyText(text, {
 			...options,
-			name: basename(path),
+			name: path === '-' ? 'stdin' : basename(path),
 			...(isLmEval ? { model: args.models?.[0] ?? lmEvalModel(path) } : { models: args.models })
 		});
 		if (!r.ok) fail(path, r);

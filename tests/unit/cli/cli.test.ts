@@ -138,6 +138,9 @@ describe('bin/reversal-lab.js', () => {
 	it('npx reversal-lab report <file> runs the TypeScript CLI from the repo', () => {
 		const out = execFileSync('npx', ['--no-install', 'reversal-lab', 'report', fixture, '--bootstrap', '0'], { cwd: root, encoding: 'utf8' });
 		expect(out).toMatch(/pass@1 greedy/);
+		const piped = spawnSync('node', [join(root, 'bin/reversal-lab.js'), 'report', '-', '--bootstrap', '0'], { input: readFileSync(fixture), encoding: 'utf8' });
+		expect(piped.status).toBe(0);
+		expect(piped.stdout).toMatch(/^stdin: 2 models, 4 problems, 40 samples/);
 		const failed = spawnSync('node', [join(root, 'bin/reversal-lab.js'), 'report', join(dir, 'nope.json')], { cwd: tmpdir(), encoding: 'utf8' });
 		expect(failed.status).toBe(3);
 		expect(failed.stderr).toContain('no such file');
