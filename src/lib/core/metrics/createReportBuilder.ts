@@ -81,7 +81,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			const row = acc[m]!;
 			let a = row[p];
 			if (!a) {
-				a = { sampled: new Map<number, SampleFeatures>() };
+				a = { greedy: undefined, sampled: new Map<number, SampleFeatures>(), stats: undefined };
 				row[p] = a;
 			}
 			if (s.index < 0) {
@@ -97,7 +97,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 				a.sampled.set(s.index, features);
 				maxN = Math.max(maxN, a.sampled.size);
 			}
-			delete a.stats;
+			a.stats = undefined;
 			let rows = dirty.get(m);
 			if (!rows) dirty.set(m, (rows = new Set()));
 			rows.add(p);
@@ -114,7 +114,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			cacheKey = key;
 			everything = true;
 			store.clear();
-			for (const row of acc) for (const a of row) if (a) delete a.stats;
+			for (const row of acc) for (const a of row) if (a) a.stats = undefined;
 		}
 		const ctx: ReportContext = {
 			problems,
