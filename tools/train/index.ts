@@ -22,6 +22,7 @@ if (SMOKE) {
 	RUN.rounds.train.steps = 5;
 	RUN.evalProblems = 5;
 	RUN.m1.problems = 200;
+	RUN.m1.train.steps = 20;
 	RUN.rounds.maxTokens = 40;
 }
 const resume = process.argv.includes('--resume');
@@ -44,9 +45,10 @@ function main(): void {
 	mkdirSync(OUT, { recursive: true });
 	mkdirSync(CACHE, { recursive: true });
 	const c = RUN.model;
-	const pool = generateProblems({ seed: RUN.seeds.problems, count: RUN.m1.problems, split: 'in-domain' });
-	const heldOut = generateProblems({ seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain' });
-	const selfPool = pool.slice(0, RUN.rounds.problems);
+	const pool = generateProblems({ seed: RUN.seeds.problems, count: RUN.m1.problems, split: 'in-domain', levels: RUN.m1.levels });
+	// A small held-out check through the trainer's forward pass; the family's real figures come from wllama.
+	const probe = generateProblems({ seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: [1, 2] });
+		const selfPool = pool.slice(0, RUN.rounds.problems);
 	const entries: ModelEntry[] = [];
 	let w: Float64Array | undefined;
 	for (let it = 1; it <= RUN.iterations; it++) {
@@ -78,8 +80,13 @@ function main(): void {
 			opts = { ...RUN.rounds.train, steps, seed: RUN.seeds.order + it };
 		}
 		// With nothing kept, M(t) is M(t-1) unchanged (the loop has no data to learn from).
-		const res = examples.length > 0 ? train(c, w, examples, { ...opts, log: (l) => log(`${id}: ${l}`) }) : { finalLoss: null, tokens: 0 };
-		const acc = greedyAccuracy(c, w, heldOut, RUN.rounds.maxTokens);
+		const weights = w;
+		// A progress check every 400 steps (reads the weights only; the run's bytes do not depend on it).
+		const check = (step: number): void => {
+			if (step % 400 === 0) log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
+		};
+		const res = examples.length > 0 ? train(c, w, examples, { ...opts, log: (l) => log(`${id}: ${l}`), onStep: check }) : { finalLoss: null, tokens: 0 };
+		const acc = greedyAccuracy(c, w, probe, RUN.rounds.maxTokens);
 		log(`${id}: held-out greedy accuracy (trainer forward pass) ${JSON.stringify(acc)}`);
 		const bytes = toGguf(c, w, `reversal-lab ${id}`, `Built-in tiny model M${it} (iterative SFT). Prompt: ${JSON.stringify(PROMPT_TEMPLATE)}`);
 		writeFileSync(join(OUT, `${id}.gguf`), bytes);
@@ -118,7 +125,7 @@ function main(): void {
 			method: 'M1: supervised training on gold solutions; M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
 			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
 			run: RUN,
-			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain' })`, selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain' })` },
+			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
 			seconds: Math.round((performance.now() - started) / 1000)
 		},
 		models: entries,

@@ -63,6 +63,8 @@ export interface TrainOptions {
 	weightDecay: number;
 	seed: number;
 	log?: (line: string) => void;
+	/** Called after each step with the number of steps done (for progress checks). */
+	onStep?: (step: number) => void;
 }
 
 export interface TrainResult {
@@ -118,6 +120,7 @@ export function train(c: ModelConfig, w: Float64Array, examples: readonly Exampl
 			logLoss = 0;
 			logCount = 0;
 		}
+		o.onStep?.(step + 1);
 	}
 	return { finalLoss: tailLoss / Math.max(1, tailCount), tokens, ms: performance.now() - start };
 }
