@@ -55,6 +55,14 @@ describe('importSamplesJsonl(text, options)', () => {
 		expect(e[1]).toMatch(/^line 3: invalid JSON/);
 	});
 
+	it('importSamplesJsonl rejects numbers too large for JSON (1e999 = Infinity) by name', () => {
+		const e = errors(importSamplesJsonl(line(base).replace('"gold":"42"', '"gold":1e999,"ms":1e999')));
+		expect(e).toEqual([
+			'line 1: gold should be a string or a number (the gold answer) (got Infinity)',
+			'line 1: ms should be a number >= 0 (got Infinity)'
+		]);
+	});
+
 	it('importSamplesJsonl rejects a missing field, a non-object line, and a missing gold', () => {
 		const { text: _t, ...noText } = base;
 		const { gold: _g, ...noGold } = base;

@@ -5,6 +5,8 @@ import { SampleLineSchema } from './lineSchema';
 import { splitLines } from './splitLines';
 
 function describe(v: unknown): string {
+	// JSON.stringify writes Infinity (from 1e999) as null, which would hide the real problem.
+	if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
 	return JSON.stringify(v) ?? String(v);
 }
 
