@@ -50,4 +50,22 @@ describe('bootstrap', () => {
 		assertInDelta(ci.high, 9.5);
 		expect(percentileInterval([NaN])).toBeUndefined();
 	});
+	it('percentileInterval(replicates, confidence) equals the sorted-order definition on any data', () => {
+		const sorted = (xs: number[], q: number): number => {
+			const s = [...xs].sort((a, b) => a - b);
+			const pos = q * (s.length - 1);
+			const lo = Math.floor(pos);
+			const hi = Math.min(lo + 1, s.length - 1);
+			return s[lo]! + (pos - lo) * (s[hi]! - s[lo]!);
+		};
+		fc.assert(
+			fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 300 }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (xs, confidence) => {
+				const ci = percentileInterval(xs, confidence)!;
+				const tail = (1 - confidence) / 2;
+				assertInDelta(ci.low, sorted(xs, tail), 0);
+				assertInDelta(ci.high, sorted(xs, 1 - tail), 0);
+			}),
+			{ numRuns: 300 }
+		);
+	});
 });
