@@ -37,6 +37,8 @@ export interface ProblemStats {
 	/** Distinct answers / n and entropy in bits; NaN when n < 2. */
 	answerDistinct: number;
 	answerEntropy: number;
+	/** Distinct answers among incorrect samples / their number; NaN below 2 incorrect samples. */
+	wrongAnswerDistinct: number;
 	diversity: Float64Array;
 	/** 1 where a subset had fewer than 2 samples (skipped), per DIVERSITY_SUBSETS. */
 	skipped: Uint8Array;

@@ -123,7 +123,9 @@ export function compareModels(ctx: ReportContext, model: string, reference: stri
 		signal('distinctN', `Distinct-n (${subsetNote})`, toDifference(div(0, 'distinct')), 'down', intervals),
 		signal('semantic', `semantic diversity (${subsetNote})`, toDifference(div(2, 'semantic')), 'down', intervals),
 		signal('equations', `distinct equations (${subsetNote})`, toDifference(div(3, 'equations')), 'down', intervals),
-		signal('answerDiversity', 'answer diversity', toDifference(paired('answers', (a, b) => a.answerDistinct - b.answerDistinct)), 'down', intervals),
+		// Over all samples, answer diversity falls whenever accuracy rises (correct samples share one
+		// answer): the signal watches the incorrect samples' answers instead.
+		signal('answerDiversity', 'answer diversity (incorrect samples)', toDifference(paired('wrong answers', (a, b) => a.wrongAnswerDistinct - b.wrongAnswerDistinct)), 'down', intervals),
 		signal('ood', `OOD ${headLabel}`, toDifference(ood), 'down', intervals, noOod),
 		signal('hardestLevel', `level ${hardest ?? '?'} ${headLabel}`, toDifference(hard), 'down', intervals, noLevels),
 		signal('groupDisparity', 'group disparity', gd, 'up', intervals, noLevels),

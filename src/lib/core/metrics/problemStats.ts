@@ -104,6 +104,7 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 		majAtN: orNaN(n > 0 ? majAtK(samples, n) : undefined),
 		answerDistinct: answers ? answers.distinctRatio : NaN,
 		answerEntropy: answers ? answers.entropy : NaN,
+		wrongAnswerDistinct: subsets[2]!.length >= 2 ? (answerDiversity(subsets[2]!.map((s) => s.answer))?.distinctRatio ?? NaN) : NaN,
 		diversity,
 		skipped
 	};

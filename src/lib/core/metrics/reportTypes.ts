@@ -161,7 +161,7 @@ export interface ReportOptions {
 	confidence?: number;
 	/** Vocabulary size V of EAD (expectation-adjusted distinct); default 32000. */
 	eadVocabulary?: number;
-	/** Diversity subset watched by the verdict's diversity signals; default 'all'. */
+	/** Diversity subset watched by the verdict's lexical, semantic and equation signals; default 'correct' (the paper's measure). */
 	verdictDiversitySubset?: DiversitySubset;
 	/** The forgetting signal fires when |RS(t)| exceeds this multiple of |IS(t)| (paired interval); default 0.5. */
 	forgettingRatio?: number;

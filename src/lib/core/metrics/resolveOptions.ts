@@ -13,7 +13,7 @@ export function resolveOptions(options: ReportOptions, study: StudyConfig, model
 		bootstrapSeed = study.seed,
 		confidence = 0.95,
 		eadVocabulary = 32000,
-		verdictDiversitySubset = 'all',
+		verdictDiversitySubset = 'correct',
 		forgettingRatio = 0.5
 	} = options;
 	if (reference === undefined) fail('reference', 'cannot be chosen: the study has no models');
