@@ -27,8 +27,9 @@ const rssBefore = process.memoryUsage().rss;
 
 const full = timed(() => computeReport(bundle));
 const peak = process.resourceUsage().maxRSS * 1024;
+const after = process.memoryUsage();
 console.log(`full computeReport: ${fmt(full.wall)} wall, ${fmt(full.cpu)} CPU (B = ${full.value.options.bootstrap} bootstrap resamples, embedder: ${full.value.embedder})`);
-console.log(`memory: peak RSS ${(peak / MB).toFixed(0)} MB for the whole process (bundle included; RSS before the report ${(rssBefore / MB).toFixed(0)} MB)`);
+console.log(`memory: peak RSS ${(peak / MB).toFixed(0)} MB for the whole process (bundle included; RSS before the report ${(rssBefore / MB).toFixed(0)} MB; after it: heap ${(after.heapUsed / MB).toFixed(0)} MB, array buffers ${(after.arrayBuffers / MB).toFixed(0)} MB)`);
 
 // Incremental: a run in progress whose last 1,000 samples arrive (the tail of the last model,
 // ~15 problems), and a worst case where 1,000 samples land on random (model, problem) pairs.
