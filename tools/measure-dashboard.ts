@@ -33,6 +33,7 @@ try {
 	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 	page.on('pageerror', (e) => console.error('page error:', e.message));
 	await page.goto(`http://localhost:${PORT}/report`);
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
 	await page.getByTestId('file-input').setInputFiles(file);
 	const mark = (name: string) =>
 		page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 300_000, polling: 50 });

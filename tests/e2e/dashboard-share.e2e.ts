@@ -10,6 +10,7 @@ const bundle = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Bundle;
 
 test('the tidy CSV equals the command-line table and the Markdown summary lists the verdicts', async ({ page }) => {
 	await page.goto('/report');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
 	await page.getByTestId('file-input').setInputFiles(FIXTURE);
 	await expect(page.getByTestId('dashboard')).toBeVisible();
 	const report = computeReport(bundle);
@@ -23,6 +24,7 @@ test('the tidy CSV equals the command-line table and the Markdown summary lists 
 
 test('the share link carries the study configuration, validated when opened', async ({ page }) => {
 	await page.goto('/report');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
 	await page.getByTestId('file-input').setInputFiles(FIXTURE);
 	await page.getByTestId('copy-link').click();
 	const link = await page.getByTestId('share-link').inputValue();

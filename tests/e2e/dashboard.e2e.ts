@@ -30,6 +30,7 @@ const CHARTS = [
 
 async function openFixture(page: Page, path = '/report') {
 	await page.goto(path);
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
 	await page.getByTestId('file-input').setInputFiles(FIXTURE);
 	await expect(page.getByTestId('study-name')).toHaveText(bundle.study.name);
 	await expect(page.getByTestId('dashboard')).toBeVisible();
@@ -120,6 +121,7 @@ test('an exported bundle re-imports to an identical report; exported SVG parses 
 	const exported = await bundleDl.path();
 	expect(JSON.parse(readFileSync(exported, 'utf8'))).toEqual(bundle);
 	await page.goto('/report');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
 	await page.getByTestId('file-input').setInputFiles({ name: 'exported.json', mimeType: 'application/json', buffer: readFileSync(exported) });
 	await expect(page.getByTestId('dashboard')).toBeVisible();
 	const [againDl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);

@@ -1,0 +1,50 @@
+// Screenshots of the home page and the dashboard (demo study) in light and dark, for the README.
+// Builds nothing: serves the existing build/ (run `npm run build` first).
+// Usage: npm run screenshots   (writes docs/screenshots/*.png)
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.js';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
+
+const PORT = Number(process.env.PORT ?? 4393);
+const OUT = 'docs/screenshots';
+const BASE = `http://localhost:${PORT}`;
+
+mkdirSync(OUT, { recursive: true });
+const server = (await startServer(process.env.BUILD_DIR ?? 'build', PORT)) as Server;
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+try {
+	for (const scheme of ['light', 'dark'] as const) {
+		const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+		const page = await context.newPage();
+		page.on('pageerror', (e) => console.error(`page error (${scheme}):`, e.message));
+
+		await page.goto(`${BASE}/`);
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		await page.screenshot({ path: `${OUT}/home-${scheme}.png` });
+
+		await page.goto(`${BASE}/report?demo`);
+		await page.locator('[data-testid="dashboard"][data-intervals="true"] article.verdict').first().waitFor({ timeout: 120_000 });
+		await page.locator('#h-verdicts').scrollIntoViewIfNeeded();
+		await page.evaluate(() => document.querySelector('[data-testid="study-header"]')?.scrollIntoView());
+		await page.setViewportSize({ width: 1280, height: 2000 });
+		await page.screenshot({ path: `${OUT}/dashboard-${scheme}.png` });
+
+		await page.evaluate(() => document.querySelector('#h-div')?.scrollIntoView());
+		await page.screenshot({ path: `${OUT}/dashboard-diversity-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 1100 } });
+
+		const point = page.locator('[data-chart="pass-at-k"] circle[data-series="M5"][data-k="16"]');
+		await point.focus();
+		await page.keyboard.press('Enter');
+		await page.locator('.browser .cell pre').first().waitFor();
+		await page.evaluate(() => document.querySelector('#h-samples')?.scrollIntoView());
+		await page.screenshot({ path: `${OUT}/samples-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 900 } });
+		await context.close();
+		console.log(`${scheme}: home, dashboard, diversity, samples`);
+	}
+} finally {
+	await browser.close();
+	server.close();
+}
+console.log(`Screenshots written to ${OUT}/`);
