@@ -24,7 +24,7 @@ test('with downloads blocked, choosing a WebLLM model gives an offline error in 
 	const alert = page.getByTestId('webllm-error');
 	await expect(alert).toBeVisible({ timeout: 30_000 });
 	await expect(alert).toHaveAttribute('data-code', 'offline');
-	await expect(alert).toContainText('Could not reach huggingface.co to download Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+	await expect(alert).toContainText('Could not reach huggingface.co and raw.githubusercontent.com to download Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
 	expect(guard.offsite.some((u) => u.startsWith('https://huggingface.co/mlc-ai/Qwen2.5-0.5B-Instruct-q4f32_1-MLC/'))).toBe(true);
 	await page.getByRole('button', { name: 'Retry' }).click();
 	await expect(alert).toHaveAttribute('data-code', 'offline', { timeout: 30_000 });

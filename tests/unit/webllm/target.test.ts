@@ -8,7 +8,7 @@ describe('resolveTarget', () => {
 		const t = resolveTarget({ source: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' }, prebuiltAppConfig);
 		expect(t.modelId).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
 		expect(t.appConfig).toBe(prebuiltAppConfig);
-		expect(t.host).toBe('huggingface.co');
+		expect(t.host).toBe('huggingface.co and raw.githubusercontent.com');
 	});
 	it('resolveTarget(custom source) puts the custom record first and keeps the prebuilt ones', () => {
 		const source = customSource('https://example.org/me/Foo-q4f32_1-MLC', 'https://example.org/Foo.wasm');

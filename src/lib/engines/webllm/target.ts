@@ -9,7 +9,7 @@ export interface WebllmTarget {
 	modelId: string;
 	appConfig: AppConfig;
 	record: ModelRecord;
-	/** Host the files come from, for messages. */
+	/** Hosts the files come from (weights, then compiled library), for messages. */
 	host: string;
 }
 
@@ -27,7 +27,7 @@ export function resolveTarget(model: Pick<ModelRef, 'source'>, prebuilt: AppConf
 			modelId: custom.modelId,
 			appConfig: { ...prebuilt, model_list: [record, ...others] },
 			record,
-			host: hostOf(custom.modelUrl)
+			host: hostsOf(record)
 		};
 	}
 	const record = prebuilt.model_list.find((r) => r.model_id === model.source);
@@ -36,7 +36,11 @@ export function resolveTarget(model: Pick<ModelRef, 'source'>, prebuilt: AppConf
 			`"${model.source}" is not a WebLLM prebuilt model. Pick one from the catalogue, or give a custom MLC model URL and model library.`
 		);
 	}
-	return { modelId: record.model_id, appConfig: prebuilt, record, host: hostOf(record.model) };
+	return { modelId: record.model_id, appConfig: prebuilt, record, host: hostsOf(record) };
+}
+
+function hostsOf(record: ModelRecord): string {
+	return [...new Set([hostOf(record.model), hostOf(record.model_lib)])].join(' and ');
 }
 
 function hostOf(url: string): string {
