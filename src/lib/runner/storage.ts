@@ -111,7 +111,9 @@ export class IdbRunStore implements RunStore {
 	}
 
 	async putSample(study: string, sample: Sample): Promise<void> {
-		const tx = await this.#tx(['samples'], 'readwrite');
+		// Relaxed: committed data survives a reload or a tab crash; only an OS crash could lose the
+		// last writes, and it spares a disk flush per sample.
+		const tx = (await this.#db).transaction(['samples'], 'readwrite', { durability: 'relaxed' });
 		tx.objectStore('samples').put({ ...sample, study } satisfies StoredSample);
 		await committed(tx);
 	}

@@ -2,7 +2,8 @@
 // seed, grades it and commits it to storage at once. Pause, resume and cancel abort the request
 // in flight; that sample is simply taken again later with the same seed, so the bundle is the same.
 import { sampleKey, type Environment, type ModelRef, type Problem, type Sample } from '../core/types';
-import type { Engine, CompletionRequest, ChatMessage } from '../engines/types';
+import type { Engine, ChatMessage, Completion } from '../engines/types';
+import { requestFor } from './requestFor';
 import { AbortedError, isEngineError, serializeError } from '../engines/errors';
 import type { Grade } from '../core/grading';
 import { planTasks, remainingTasks, type Task } from './plan';
@@ -175,8 +176,8 @@ export class StudyRun {
 				if (!mine.length) continue;
 				this.#progress.model = model.id;
 				let engine = await this.#load(model, stored, false);
-				for (const task of mine) {
-					engine = await this.#take(task, engine, model, stored, byId, prompts);
+				for (let i = 0; i < mine.length; i++) {
+					engine = await this.#take(mine[i] as Task, mine[i + 1], engine, model, stored, byId, prompts);
 				}
 				await this.#save(undefined);
 			}
@@ -214,29 +215,33 @@ export class StudyRun {
 		}
 	}
 
+	#prefetched: { task: Task; result: Promise<Completion> } | undefined;
+
 	async #take(
 		task: Task,
+		next: Task | undefined,
 		engine: Engine,
 		model: ModelRef,
 		stored: StoredStudy,
 		problems: Map<string, Problem>,
 		prompts: Map<string, string | ChatMessage[]>
 	): Promise<Engine> {
-		const { sampling, extractor, prompt: template } = stored.study;
+		const { extractor } = stored.study;
 		const problem = problems.get(task.problem) as Problem;
-		const greedy = task.index < 0;
-		const request: CompletionRequest = {
-			prompt: prompts.get(task.problem) ?? '',
-			temperature: greedy ? 0 : sampling.temperature,
-			topP: greedy ? 1 : sampling.topP,
-			maxTokens: sampling.maxTokens,
-			seed: task.seed,
-			...(template.form === 'completion' ? { stop: ['\nQuestion:'] } : {})
-		};
+		const request = (t: Task) => requestFor(t, stored.study, prompts.get(t.problem) ?? '');
 		for (;;) {
 			const signal = await this.#gate();
 			try {
-				const c = await engine.complete(request, signal);
+				const ahead = this.#prefetched?.task === task ? this.#prefetched.result : undefined;
+				this.#prefetched = undefined;
+				const c = await (ahead ?? engine.complete(request(task), signal));
+				// Ask for the next sample before grading and saving this one, so the engine never
+				// waits for them (the engine still runs one request at a time).
+				if (next && this.#status === 'running' && !this.#cancelled) {
+					const result = engine.complete(request(next), this.#controller.signal);
+					result.catch(() => {}); // handled when it is awaited as the next task
+					this.#prefetched = { task: next, result };
+				}
 				const g = this.deps.grade(c.text, problem, extractor);
 				const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms) };
 				await this.#save(sample);
@@ -250,6 +255,7 @@ export class StudyRun {
 			} catch (e) {
 				if (e instanceof Stop || this.#cancelled) throw new Stop();
 				if (isEngineError(e, 'aborted') || e instanceof AbortedError) continue;
+				this.#prefetched = undefined;
 				this.#pauseFor(e);
 				// The engine may be gone (lost device, crashed worker): reload the model on resume.
 				if (isEngineError(e, 'device-lost') || isEngineError(e, 'worker-crashed') || isEngineError(e, 'not-loaded')) {
