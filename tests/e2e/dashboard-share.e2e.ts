@@ -40,3 +40,23 @@ test('the share link carries the study configuration, validated when opened', as
 	await page.goto(`/report${url.hash.slice(0, 40)}`);
 	await expect(page.getByTestId('shared-error')).toContainText(/damaged|study\./);
 });
+
+test('a gzipped bundle and a samples JSONL file both open as studies', async ({ page }) => {
+	const { gzipSync } = await import('node:zlib');
+	await page.goto('/report');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+	await page.getByTestId('file-input').setInputFiles({ name: 'small.json.gz', mimeType: 'application/gzip', buffer: gzipSync(readFileSync(FIXTURE)) });
+	await expect(page.getByTestId('study-name')).toHaveText(bundle.study.name);
+
+	const lines = bundle.samples
+		.filter((s) => s.model !== 'M3')
+		.map((s) => {
+			const p = bundle.problems.find((q) => q.id === s.problem)!;
+			return JSON.stringify({ model: s.model, problem_id: s.problem, sample_index: s.index, text: s.text, gold: p.answer, split: p.split, level: p.level, correct: s.correct });
+		});
+	await page.getByTestId('file-input').setInputFiles({ name: 'samples.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(lines.join('\n') + '\n') });
+	await expect(page.getByTestId('dashboard')).toBeVisible();
+	await expect(page.getByTestId('study-header')).toContainText('2 models');
+	await expect(page.getByTestId('study-header')).toContainText(`${lines.length} samples`);
+	await expect(page.locator('article.verdict[data-model="M2"]')).toBeVisible();
+});
