@@ -18,11 +18,13 @@ const OUT = SMOKE ? '/tmp/reversal-lab-train-smoke' : 'static/models';
 const CACHE = SMOKE ? '/tmp/reversal-lab-train-smoke/.cache' : 'tools/train/.cache';
 if (SMOKE) {
 	RUN.m1.train.steps = 20;
+	RUN.m1.phase2.train.steps = 5;
 	RUN.rounds.problems = 5;
 	RUN.rounds.train.steps = 5;
 	RUN.evalProblems = 5;
 	RUN.m1.problems = 200;
 	RUN.m1.train.steps = 20;
+	RUN.m1.phase2.train.steps = 5;
 	RUN.rounds.maxTokens = 40;
 }
 const resume = process.argv.includes('--resume');
@@ -65,10 +67,25 @@ function main(): void {
 		let trainingSet: ModelEntry['trainingSet'];
 		let opts: TrainOptions;
 		if (it === 1) {
-			w = initWeights(c, RUN.seeds.init);
-			examples = pool.map((p) => exampleOf(p.question, p.solution));
-			trainingSet = { source: 'gold', examples: examples.length };
-			opts = { ...RUN.m1.train, seed: RUN.seeds.order };
+			const phase1 = join(CACHE, 'tiny-m1-phase1.gguf');
+			if (resume && existsSync(phase1)) {
+				w = fromGguf(new Uint8Array(readFileSync(phase1))).weights;
+				log(`${id}: phase 1 resumed from ${phase1}`);
+			} else {
+				w = initWeights(c, RUN.seeds.init);
+				const gold = pool.map((p) => exampleOf(p.question, p.solution));
+				const weights = w;
+				const check = (step: number): void => {
+					if (step % 400 === 0) log(`${id}: phase 1 step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
+				};
+				train(c, w, gold, { ...RUN.m1.train, seed: RUN.seeds.order, log: (l) => log(`${id}: phase 1 ${l}`), onStep: check });
+				writeFileSync(phase1, toGguf(c, w, `${id} phase 1`, 'phase 1 checkpoint'));
+			}
+			const p2 = RUN.m1.phase2;
+			const arithmetic = generateProblems({ family: 'arithmetic', seed: p2.arithmeticSeed, count: p2.arithmetic, split: 'in-domain', levels: RUN.m1.levels });
+			examples = [...pool.slice(0, p2.wordAndArithmetic), ...arithmetic].map((p) => exampleOf(p.question, p.solution));
+			trainingSet = { source: 'gold', examples: pool.length + examples.length };
+			opts = { ...p2.train, seed: RUN.seeds.order + 50 };
 		} else {
 			if (!w) throw new Error('no previous model');
 			log(`${id}: sampling ${RUN.rounds.n} solutions for each of ${selfPool.length} problems from M${it - 1} at T = ${RUN.rounds.temperature}`);
@@ -83,7 +100,7 @@ function main(): void {
 		const weights = w;
 		// A progress check every 400 steps (reads the weights only; the run's bytes do not depend on it).
 		const check = (step: number): void => {
-			if (step % 400 === 0) log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
+			if (step % 200 === 0) log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
 		};
 		const res = examples.length > 0 ? train(c, w, examples, { ...opts, log: (l) => log(`${id}: ${l}`), onStep: check }) : { finalLoss: null, tokens: 0 };
 		const acc = greedyAccuracy(c, w, probe, RUN.rounds.maxTokens);
@@ -122,10 +139,10 @@ function main(): void {
 			parameters: layoutOf(c).size
 		},
 		training: {
-			method: 'M1: supervised training on gold solutions; M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
+			method: 'M1: supervised training on gold solutions (phase 1: in-domain levels 1-2; phase 2: the same with three arithmetic-ladder problems to one word problem); M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
 			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
 			run: RUN,
-			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
+			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, phase2: `the first ${RUN.m1.phase2.wordAndArithmetic} of the pool and generateProblems({ family: 'arithmetic', seed: ${RUN.m1.phase2.arithmeticSeed}, count: ${RUN.m1.phase2.arithmetic}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
 			seconds: Math.round((performance.now() - started) / 1000)
 		},
 		models: entries,
