@@ -26,6 +26,12 @@ export interface CompletionRequest {
 	seed: number;
 	/** Stop strings, in addition to the model's end-of-text token. */
 	stop?: string[];
+	/**
+	 * Reuse the KV cache of a prompt prefix left by the previous request (default true). The
+	 * runner turns it off for the first sample of each problem so that every sample's numerics
+	 * depend only on its own problem, never on what ran before (resume = uninterrupted run).
+	 */
+	cachePrompt?: boolean;
 }
 
 export interface Completion {
