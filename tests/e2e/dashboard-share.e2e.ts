@@ -47,6 +47,10 @@ test('a gzipped bundle and a samples JSONL file both open as studies', async ({ 
 	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
 	await page.getByTestId('file-input').setInputFiles({ name: 'small.json.gz', mimeType: 'application/gzip', buffer: gzipSync(readFileSync(FIXTURE)) });
 	await expect(page.getByTestId('study-name')).toHaveText(bundle.study.name);
+	const cut = gzipSync(readFileSync(FIXTURE));
+	await page.getByTestId('file-input').setInputFiles({ name: 'cut.json.gz', mimeType: 'application/gzip', buffer: cut.subarray(0, cut.length >> 1) });
+	await expect(page.getByTestId('load-error')).toContainText(/gzip file is damaged/);
+	await expect(page.getByTestId('study-name')).toHaveText(bundle.study.name);
 
 	const lines = bundle.samples
 		.filter((s) => s.model !== 'M3')

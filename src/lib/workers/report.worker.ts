@@ -56,8 +56,19 @@ function summarize(bundle: Bundle, name: string): BundleSummary {
 	};
 }
 
-function decode(bytes: Uint8Array): string {
-	const data = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+/** Text of a file, gunzipped when it starts with the gzip magic (natively where the browser can). */
+async function decode(bytes: Uint8Array): Promise<string> {
+	let data: Uint8Array = bytes;
+	if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+		if (typeof DecompressionStream === 'function') {
+			try {
+				const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+				data = new Uint8Array(await new Response(stream).arrayBuffer());
+			} catch (e) {
+				throw new Error(`This gzip file is damaged or truncated (${e instanceof Error ? e.message : String(e)}).`, { cause: e });
+			}
+		} else data = gunzipSync(bytes);
+	}
 	return new TextDecoder('utf-8', { fatal: false }).decode(data);
 }
 
@@ -108,9 +119,9 @@ function open(bundle: Bundle, name: string, parseMs: number): Loaded {
 
 const api = {
 	/** Read a file's bytes (gzip or plain; bundle JSON or samples JSONL). Throws a located error. */
-	load(bytes: ArrayBuffer, name: string): Loaded {
+	async load(bytes: ArrayBuffer, name: string): Promise<Loaded> {
 		const t0 = performance.now();
-		const bundle = parseText(decode(new Uint8Array(bytes)), name);
+		const bundle = parseText(await decode(new Uint8Array(bytes)), name);
 		return open(bundle, name, performance.now() - t0);
 	},
 
@@ -147,8 +158,8 @@ const api = {
 	 * The complete report of a file, computed by a second worker instance so that the first stays
 	 * free to answer the samples browser while this runs; it does not touch the open study.
 	 */
-	computeFull(bytes: ArrayBuffer, name: string): Report {
-		return computeReport(parseText(decode(new Uint8Array(bytes)), name));
+	async computeFull(bytes: ArrayBuffer, name: string): Promise<Report> {
+		return computeReport(parseText(await decode(new Uint8Array(bytes)), name));
 	},
 
 	/** The complete report (intervals, diversity, verdicts), when load() returned a quick one. */
