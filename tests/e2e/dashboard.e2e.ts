@@ -55,6 +55,19 @@ test('a fixture bundle renders every chart and the verdicts, with the numbers of
 		const cov = page.locator(`[data-chart="coverage"] g.bar[data-series="${m.model}"] rect`);
 		expect(num(await cov.getAttribute('data-value'))).toBe(m.coverage.value);
 
+		for (const subset of ['all', 'correct', 'incorrect'] as const) {
+			for (const metric of ['distinctN', 'ead', 'semantic', 'equations'] as const) {
+				const bar = page.locator(`[data-chart="diversity-${metric}"] g.bar[data-group="${subset}"][data-series="${m.model}"] rect`);
+				expect(num(await bar.getAttribute('data-value')), `${metric} ${subset} ${m.model}`).toBe(m.diversity[subset][metric].value);
+			}
+		}
+		for (const l of m.byLevel) {
+			const bar = page.locator(`[data-chart="levels"] g.bar[data-group="${l.level}"][data-series="${m.model}"] rect`);
+			expect(num(await bar.getAttribute('data-value'))).toBe(l.accuracy.value);
+		}
+		const gd = page.getByTestId('gd-table').locator(`tr[data-model="${m.model}"] td`).first();
+		expect(num(await gd.getAttribute('data-value'))).toBe(m.groupDisparity.value);
+
 		if (!m.verdict) continue;
 		const card = page.locator(`article.verdict[data-model="${m.model}"]`);
 		await expect(card).toHaveAttribute('data-kind', m.verdict.kind);
