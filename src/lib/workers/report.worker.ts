@@ -130,8 +130,8 @@ const api = {
 		const t0 = performance.now();
 		const valid = checked(parseBundle(bundle));
 		const parseMs = performance.now() - t0;
+		// The builder takes the bundle's own samples; adding them again would double the work.
 		const builder = createReportBuilder(valid);
-		builder.add(valid.samples);
 		const report = builder.report();
 		current = { bundle: valid, name, index: buildSampleIndex(valid), report, full: true, builder };
 		return { summary: summarize(valid, name), report, intervals: true, timings: { parse: parseMs, report: performance.now() - t0 - parseMs } };
@@ -143,7 +143,6 @@ const api = {
 		const t0 = performance.now();
 		if (!current.builder) {
 			current.builder = createReportBuilder(current.bundle);
-			current.builder.add(current.bundle.samples);
 		}
 		current.builder.add(samples);
 		const report = current.builder.report();
