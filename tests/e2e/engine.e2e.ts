@@ -48,3 +48,49 @@ test('a truncated GGUF, random bytes and an unknown architecture each give a rea
 	await expect(page.getByTestId('overall-done')).toHaveText('20');
 	await expect(page.getByTestId('run-error')).toHaveCount(0);
 });
+
+test('a Hugging Face GGUF downloads in the browser, is cached, and runs', async ({ page }) => {
+	// The hub is faked at its real address and shape (resolve URL, content-length); the code path is the real one.
+	let hits = 0;
+	await page.route('https://huggingface.co/**', async (route) => {
+		hits++;
+		expect(route.request().url()).toBe('https://huggingface.co/acme/tiny-GGUF/resolve/main/tiny-f16.gguf');
+		await route.fulfill({
+			status: 200,
+			headers: { 'content-type': 'application/octet-stream', 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' },
+			body: Buffer.from(randomLlamaModel({ seed: 21, scale: 2, type: 'f16' }))
+		});
+	});
+	await page.goto('/study');
+	await expect(page.getByTestId('problem-count')).toContainText('20 problems');
+	await page.getByLabel('Samples per problem (n)').fill('1');
+	await page.getByLabel('Max tokens').fill('8');
+	await page.getByRole('radio', { name: 'Hugging Face', exact: true }).check();
+	await page.getByLabel('Repository and file').fill('acme/tiny-GGUF/tiny-f16.gguf');
+	await page.getByRole('button', { name: 'Add model' }).click();
+	await expect(page.getByTestId('chosen-models')).toContainText('tiny-f16.gguf');
+	await page.getByRole('button', { name: 'Run the study' }).click();
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+	await expect(page.getByTestId('overall-done')).toHaveText('40');
+	// A second run reads the file from the browser's cache instead of the network.
+	await page.getByRole('button', { name: 'Run the study' }).click();
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+	expect(hits).toBe(1);
+});
+
+test('a GGUF URL that fails gives the reason in words', async ({ page }) => {
+	await page.goto('/study');
+	await expect(page.getByTestId('problem-count')).toContainText('20 problems');
+	await page.getByLabel('GGUF address').fill('http://localhost:4173/no-such-model.gguf');
+	await page.getByRole('button', { name: 'Add model' }).click();
+	await page.getByRole('button', { name: 'Run the study' }).click();
+	const error = page.getByTestId('run-error');
+	await expect(error).toContainText('The server answered 404', { timeout: 30_000 });
+	await expect(error).toHaveAttribute('data-code', 'network');
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await page.getByRole('button', { name: 'Remove no-such-model.gguf' }).click();
+	await page.getByLabel('GGUF address').fill('http://localhost:9/closed.gguf');
+	await page.getByRole('button', { name: 'Add model' }).click();
+	await page.getByRole('button', { name: 'Run the study' }).click();
+	await expect(error).toContainText('Could not download http://localhost:9/closed.gguf', { timeout: 30_000 });
+});

@@ -3,7 +3,7 @@
 // in flight; that sample is simply taken again later with the same seed, so the bundle is the same.
 import { sampleKey, type Environment, type ModelRef, type Problem, type Sample } from '../core/types';
 import type { Engine, ChatMessage, Completion } from '../engines/types';
-import { requestFor } from './requestFor';
+import { firstIndex, requestFor, warmUpFor } from './requestFor';
 import { AbortedError, isEngineError, serializeError } from '../engines/errors';
 import type { Grade } from '../core/grading';
 import { planTasks, remainingTasks, type Task } from './plan';
@@ -216,6 +216,8 @@ export class StudyRun {
 	}
 
 	#prefetched: { task: Task; result: Promise<Completion> } | undefined;
+	/** The engine and problem whose prompt that engine's cache holds, prefilled canonically. */
+	#warm: { engine: Engine; problem: string } | undefined;
 
 	async #take(
 		task: Task,
@@ -234,7 +236,14 @@ export class StudyRun {
 			try {
 				const ahead = this.#prefetched?.task === task ? this.#prefetched.result : undefined;
 				this.#prefetched = undefined;
+				const first = task.index === firstIndex(stored.study);
+				if (!ahead && !first && (this.#warm?.engine !== engine || this.#warm.problem !== task.problem)) {
+					await engine.complete(warmUpFor(prompts.get(task.problem) ?? ''), signal);
+					this.#warm = { engine, problem: task.problem };
+				}
 				const c = await (ahead ?? engine.complete(request(task), signal));
+				// The cache now holds this problem's prompt, prefilled as its first sample does it.
+				this.#warm = { engine, problem: task.problem };
 				// Ask for the next sample before grading and saving this one, so the engine never
 				// waits for them (the engine still runs one request at a time).
 				if (next && this.#status === 'running' && !this.#cancelled) {

@@ -166,7 +166,7 @@ describe('StudyRun', () => {
 		expect(kept).toBeGreaterThan(0);
 		expect(kept).toBeLessThan(50);
 		expect(await new StudyRun(deps(store, engine), 's1', () => {}).run()).toBe('done');
-		const seeds = engine.calls.map((c) => c.seed);
+		const seeds = engine.calls.filter((c) => c.maxTokens > 1).map((c) => c.seed);
 		// Only the request in flight at cancel time may be taken twice.
 		expect(seeds.length - new Set(seeds).size).toBeLessThanOrEqual(1);
 		const a = buildBundle((await full.getStudy('s1'))!, await full.getSamples(), 'x');
@@ -225,5 +225,26 @@ describe('StudyRun', () => {
 		expect(fresh).toBe(1);
 		expect(store.samples.size).toBe(50);
 		expect(engine.calls[7]?.seed).toBe(engine.calls[8]?.seed);
+	});
+});
+
+describe('StudyRun prefix cache', () => {
+	it('first samples of a problem never reuse the cache; a resume mid-problem warms the prompt up first', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(study());
+		const engine = new SeededEngine();
+		const first = new StudyRun(deps(store, engine), 's1', (e) => {
+			if (e.type === 'samples' && store.samples.size >= 7) first.cancel();
+		});
+		await first.run();
+		const calls = engine.calls.length;
+		const resumed = new StudyRun(deps(store, engine), 's1', () => {});
+		expect(await resumed.run()).toBe('done');
+		const greedyCalls = engine.calls.filter((c) => c.temperature === 0 && c.maxTokens > 1);
+		expect(greedyCalls.every((c) => c.cachePrompt === false)).toBe(true);
+		expect(engine.calls.filter((c) => c.temperature > 0).every((c) => c.cachePrompt === true)).toBe(true);
+		// The resumed run starts inside a problem: its first request is a one-token warm-up without the cache.
+		expect(engine.calls[calls]).toMatchObject({ maxTokens: 1, cachePrompt: false, temperature: 0 });
+		expect(engine.calls.slice(calls + 1).filter((c) => c.maxTokens === 1)).toHaveLength(0);
 	});
 });

@@ -117,7 +117,8 @@ export class WllamaEngine implements Engine {
 			penalty_freq: 0,
 			penalty_present: 0,
 			seed: req.seed,
-			cache_prompt: this.options.cachePrompt ?? true,
+			// The engine-wide switch (measurements) overrides the request's wish to reuse.
+			cache_prompt: this.options.cachePrompt === false ? false : (req.cachePrompt ?? true),
 			abortSignal: signal
 		};
 		const started = performance.now();
