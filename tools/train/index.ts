@@ -18,13 +18,11 @@ const OUT = SMOKE ? '/tmp/reversal-lab-train-smoke' : 'static/models';
 const CACHE = SMOKE ? '/tmp/reversal-lab-train-smoke/.cache' : 'tools/train/.cache';
 if (SMOKE) {
 	RUN.m1.train.steps = 20;
-	RUN.m1.phase2.train.steps = 5;
+	for (const ph of RUN.m1.phases) ph.train.steps = 5;
 	RUN.rounds.problems = 5;
 	RUN.rounds.train.steps = 5;
 	RUN.evalProblems = 5;
 	RUN.m1.problems = 200;
-	RUN.m1.train.steps = 20;
-	RUN.m1.phase2.train.steps = 5;
 	RUN.rounds.maxTokens = 40;
 }
 const resume = process.argv.includes('--resume');
@@ -81,11 +79,29 @@ function main(): void {
 				train(c, w, gold, { ...RUN.m1.train, seed: RUN.seeds.order, log: (l) => log(`${id}: phase 1 ${l}`), onStep: check });
 				writeFileSync(phase1, toGguf(c, w, `${id} phase 1`, 'phase 1 checkpoint'));
 			}
-			const p2 = RUN.m1.phase2;
-			const arithmetic = generateProblems({ family: 'arithmetic', seed: p2.arithmeticSeed, count: p2.arithmetic, split: 'in-domain', levels: RUN.m1.levels });
-			examples = [...pool.slice(0, p2.wordAndArithmetic), ...arithmetic].map((p) => exampleOf(p.question, p.solution));
-			trainingSet = { source: 'gold', examples: pool.length + examples.length };
-			opts = { ...p2.train, seed: RUN.seeds.order + 50 };
+			// Every phase but the last is checkpointed, so a resumed run continues bit for bit.
+			const phases = RUN.m1.phases;
+			examples = [];
+			let total = pool.length;
+			phases.forEach((ph, k) => {
+				const arithmetic = generateProblems({ family: 'arithmetic', seed: ph.arithmeticSeed, count: ph.arithmetic, split: 'in-domain', levels: RUN.m1.levels });
+				const phaseExamples = [...pool.slice(ph.pool[0], ph.pool[1]), ...arithmetic].map((p) => exampleOf(p.question, p.solution));
+				total += arithmetic.length;
+				if (k === phases.length - 1) {
+					examples = phaseExamples;
+					return;
+				}
+				const file = join(CACHE, `tiny-m1-phase${k + 2}.gguf`);
+				if (resume && existsSync(file)) {
+					w = fromGguf(new Uint8Array(readFileSync(file))).weights;
+					log(`${id}: phase ${k + 2} resumed from ${file}`);
+					return;
+				}
+				train(c, w!, phaseExamples, { ...ph.train, seed: RUN.seeds.order + 50 * (k + 1), log: (l) => log(`${id}: phase ${k + 2} ${l}`) });
+				writeFileSync(file, toGguf(c, w!, `${id} phase ${k + 2}`, `phase ${k + 2} checkpoint`));
+			});
+			trainingSet = { source: 'gold', examples: total };
+			opts = { ...phases[phases.length - 1]!.train, seed: RUN.seeds.order + 50 * phases.length };
 		} else {
 			if (!w) throw new Error('no previous model');
 			log(`${id}: sampling ${RUN.rounds.n} solutions for each of ${selfPool.length} problems from M${it - 1} at T = ${RUN.rounds.temperature}`);
@@ -139,10 +155,10 @@ function main(): void {
 			parameters: layoutOf(c).size
 		},
 		training: {
-			method: 'M1: supervised training on gold solutions (phase 1: in-domain levels 1-2; phase 2: the same with three arithmetic-ladder problems to one word problem); M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
+			method: 'M1: supervised training on gold solutions (phase 1: in-domain levels 1-2; phases 2-3: fresh level 1-2 problems, three arithmetic-ladder problems to one word problem); M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
 			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
 			run: RUN,
-			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, phase2: `the first ${RUN.m1.phase2.wordAndArithmetic} of the pool and generateProblems({ family: 'arithmetic', seed: ${RUN.m1.phase2.arithmeticSeed}, count: ${RUN.m1.phase2.arithmetic}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
+			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, laterPhases: RUN.m1.phases.map((ph) => `pool[${ph.pool[0]}..${ph.pool[1]}) and generateProblems({ family: 'arithmetic', seed: ${ph.arithmeticSeed}, count: ${ph.arithmetic}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`), selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
 			seconds: Math.round((performance.now() - started) / 1000)
 		},
 		models: entries,

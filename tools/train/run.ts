@@ -14,14 +14,23 @@ export const RUN = {
 		// Levels 1-2 only: the CPU budget (one thread, <= 60 min) does not stretch to levels 3-5.
 		levels: [1, 2],
 		train: { steps: 2000, batch: 8, lr: 5e-3, minLrRatio: 0.1, warmup: 100, weightDecay: 0.01 },
-		// A second phase weighted towards the (short, cheap) arithmetic ladder, where the first
-		// phase left single- and two-digit arithmetic unlearned: 1 word : 3 arithmetic problems.
-		phase2: {
-			wordAndArithmetic: 5000,
-			arithmetic: 10000,
-			arithmeticSeed: 2002,
-			train: { steps: 700, batch: 16, lr: 2e-3, minLrRatio: 0.1, warmup: 20, weightDecay: 0.01 }
-		}
+		// Further phases weighted towards the (short, cheap) arithmetic ladder, where the first
+		// phase left single- and two-digit arithmetic unlearned: 1 word : 3 arithmetic problems,
+		// fresh problems each phase (a slice of the pool and a new arithmetic seed).
+		phases: [
+			{
+				pool: [0, 5000],
+				arithmetic: 10000,
+				arithmeticSeed: 2002,
+				train: { steps: 700, batch: 16, lr: 2e-3, minLrRatio: 0.1, warmup: 20, weightDecay: 0.01 }
+			},
+			{
+				pool: [5000, 10000],
+				arithmetic: 15000,
+				arithmeticSeed: 2003,
+				train: { steps: 1000, batch: 16, lr: 1.5e-3, minLrRatio: 0.1, warmup: 20, weightDecay: 0.01 }
+			}
+		]
 	},
 	rounds: {
 		problems: 100,
