@@ -94,3 +94,37 @@ test('a GGUF URL that fails gives the reason in words', async ({ page }) => {
 	await page.getByRole('button', { name: 'Run the study' }).click();
 	await expect(error).toContainText('Could not download http://localhost:9/closed.gguf', { timeout: 30_000 });
 });
+
+const CHATML =
+	"{% for message in messages %}{{'<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}";
+
+test('a chat model is sampled through its own chat template', async ({ page }) => {
+	await page.goto('/study');
+	await expect(page.getByTestId('problem-count')).toContainText('20 problems');
+	await page.getByLabel('Samples per problem (n)').fill('2');
+	await page.getByLabel('Max tokens').fill('12');
+	// With built-in models shipped, their format is the default template: pick a standard one.
+	const standard = page.getByLabel('A standard template');
+	if (await standard.count()) await standard.check();
+	await page.getByRole('combobox', { name: /^Form/ }).selectOption('chat');
+	await page.getByLabel('Local file').check();
+	await page.getByTestId('gguf-file').setInputFiles({
+		name: 'chatty.gguf',
+		mimeType: 'application/octet-stream',
+		buffer: Buffer.from(randomLlamaModel({ seed: 31, scale: 2, avoidEos: true, chatTemplate: CHATML, config: { ctx: 2048 } }))
+	});
+	await page.getByLabel('Chat model (use its chat template)').check();
+	await page.getByRole('button', { name: 'Add model' }).click();
+	await expect(page.getByTestId('chosen-models')).toContainText('chat');
+	await page.getByRole('button', { name: 'Run the study' }).click();
+	await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+	await expect(page.getByTestId('overall-done')).toHaveText('60');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-bundle').click()]);
+	const bundle = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8')) as {
+		samples: Array<{ tokens: number; text: string }>;
+		study: { prompt: { form: string } };
+	};
+	expect(bundle.study.prompt.form).toBe('chat');
+	// EOS is held down, so each answer runs to max tokens, counted from the streamed chat chunks.
+	expect(bundle.samples.every((s) => s.tokens === 12 && s.text.length > 0)).toBe(true);
+});

@@ -140,3 +140,24 @@ test('cancel stops a request in flight within a second, and keeps what was taken
 	expect(bundle.samples[0]?.tokens).toBe(3000);
 	expect(bundle.samples[0]?.ms).toBeGreaterThan(1000);
 });
+
+test('the built-in models run from the app’s own files, also when the app is served under a sub-path', async ({ page }) => {
+	await page.goto('/sub/path/study');
+	await expect(page.getByTestId('problem-count')).toContainText('20 problems');
+	const builtins = page.getByRole('group', { name: /Built-in tiny models/ }).getByRole('checkbox');
+	await expect(builtins.first()).toBeVisible();
+	await builtins.nth(0).check();
+	await builtins.nth(1).check();
+	await configure(page, { maxTokens: 96, n: 2 });
+	await expect(page.getByTestId('cost')).toContainText('120 samples');
+	await page.getByRole('button', { name: 'Run the study' }).click();
+	await status(page, 'done');
+	const bundle = await downloadBundle(page);
+	expect(bundle.samples).toHaveLength(120);
+	expect(bundle.models.every((m) => m.engine === 'builtin')).toBe(true);
+	expect(bundle.study.prompt.text).toBe('Q: {question}\nA: ');
+	// Trained models answer in the trained format: some greedy answers are extracted and right.
+	const greedyCorrect = bundle.samples.filter((s) => s.index === -1 && s.correct).length;
+	console.log(`built-in: ${greedyCorrect} of 40 greedy samples correct; answers extracted: ${bundle.samples.filter((s) => s.answer !== null).length} of 120`);
+	expect(bundle.samples.filter((s) => s.answer !== null).length).toBeGreaterThan(60);
+});

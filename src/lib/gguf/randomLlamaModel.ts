@@ -3,7 +3,7 @@
 import { mulberry32 } from '../core/random';
 import { charVocab } from './charVocab';
 import { llamaTensorShapes, writeLlamaGguf, type LlamaConfig } from './writeLlamaGguf';
-import type { TensorType } from './ggufTypes';
+import type { GgufValue, TensorType } from './ggufTypes';
 
 export const TINY_CONFIG: LlamaConfig = { dim: 64, layers: 2, heads: 4, kvHeads: 4, ff: 128, ctx: 512, ropeTheta: 10000, eps: 1e-5 };
 
@@ -22,6 +22,8 @@ export interface RandomModelOptions {
 	avoidEos?: boolean;
 	/** Architecture name written to the file; anything but 'llama' makes llama.cpp refuse it (tests). */
 	architecture?: string;
+	/** A Jinja chat template (tokenizer.chat_template), making it a "chat model" for tests. */
+	chatTemplate?: string;
 }
 
 export function randomLlamaModel(options: RandomModelOptions = {}): Uint8Array {
@@ -41,8 +43,10 @@ export function randomLlamaModel(options: RandomModelOptions = {}): Uint8Array {
 		tensors.set(tensorName, data);
 	}
 	if (avoidEos) holdEosDown(tensors, config, vocab.size, vocab.eosId);
-	const extra = architecture ? new Map([['general.architecture', { type: 'string' as const, value: architecture }]]) : undefined;
-	return writeLlamaGguf({ config, vocab, tensors, type, name, ...(extra ? { extra } : {}) });
+	const extra = new Map<string, GgufValue>();
+	if (architecture) extra.set('general.architecture', { type: 'string', value: architecture });
+	if (options.chatTemplate) extra.set('tokenizer.chat_template', { type: 'string', value: options.chatTemplate });
+	return writeLlamaGguf({ config, vocab, tensors, type, name, extra });
 }
 
 function holdEosDown(tensors: Map<string, Float32Array>, config: LlamaConfig, vocabSize: number, eos: number): void {

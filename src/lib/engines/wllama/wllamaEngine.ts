@@ -3,7 +3,7 @@
 import type { Wllama as WllamaClass, WllamaChatMessage } from '@wllama/wllama';
 import type { ModelRef } from '../../core/types';
 import type { Completion, CompletionRequest, Engine, EngineInfo, LoadOptions, LoadProgress } from '../types';
-import { AbortedError, ModelFileError, ModelLoadError, NotLoadedError, EngineError, toEngineError } from '../errors';
+import { AbortedError, DeviceLostError, EngineError, ModelFileError, ModelLoadError, NotLoadedError, WorkerCrashError, toEngineError } from '../errors';
 import { checkGgufBounds, isGgufError, readGgufHeader } from '../../gguf';
 import { LogTail } from './logTail';
 import { resolveModelSource } from './modelSource';
@@ -155,8 +155,15 @@ export class WllamaEngine implements Engine {
 		} catch (e) {
 			if (signal.aborted) throw new AbortedError();
 			const err = toEngineError(e);
-			if (err.code === 'unknown') throw new EngineError('inference', `Generation failed: ${err.message}`);
-			throw err;
+			if (err.code !== 'unknown') throw err;
+			// A lost GPU or a dead WASM runtime leaves this instance unusable: the runner pauses and,
+			// on resume, loads the model again in a fresh engine.
+			if (/device.{0,20}lost|GPUDevice/i.test(err.message)) throw new DeviceLostError();
+			if (e instanceof Error && (e.name === 'WllamaRuntimeError' || /RuntimeError|out of memory|memory access out of bounds/i.test(err.message))) {
+				await this.unload();
+				throw new WorkerCrashError(`The model's WASM runtime stopped (${err.message}). Samples so far are kept; resume to reload the model.`);
+			}
+			throw new EngineError('inference', `Generation failed: ${err.message}`);
 		}
 		if (signal.aborted) throw new AbortedError();
 		return { text, tokens, ms: performance.now() - started };
