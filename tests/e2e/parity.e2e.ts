@@ -1,0 +1,96 @@
+// Parity: for every shipped tiny model, the trainer's own forward pass (Node, tools/train/infer.ts,
+// over the weights read back from the shipped GGUF) and llama.cpp (wllama in Chromium) must agree:
+// identical greedy continuations on >= 49 of 50 prompts, next-token log-probabilities within 1e-2.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { fromGguf } from '../../tools/train/gguf';
+import { createDecoder, generate, logSoftmax } from '../../tools/train/infer';
+import { VOCAB, promptOf } from '../../tools/train/data';
+import { generateProblems } from '../../src/lib/core/problems';
+
+const MODELS = process.env.PARITY_MODELS ?? 'static/models';
+const WLLAMA = 'node_modules/@wllama/wllama/esm';
+const MAX_TOKENS = 32;
+const TOP = 5;
+
+const manifest = JSON.parse(readFileSync(join(MODELS, 'manifest.json'), 'utf8')) as { models: { id: string; file: string }[] };
+// In-domain and OOD questions of every level, from a seed the trainer never used.
+const prompts = generateProblems({ seed: 4242, count: 50, split: 'both' }).map((p) => promptOf(p.question));
+const probePrompts = prompts.slice(0, 10);
+
+async function openPage(page: Page, file: string): Promise<void> {
+	await page.route('**/__parity/**', (route) => {
+		const path = new URL(route.request().url()).pathname.replace('/__parity/', '');
+		if (path === 'blank') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>parity</title>' });
+		if (path === 'model.gguf') return route.fulfill({ contentType: 'application/octet-stream', body: readFileSync(join(MODELS, file)) });
+		const type = path.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
+		return route.fulfill({ contentType: type, body: readFileSync(join(WLLAMA, path)) });
+	});
+	await page.goto('/__parity/blank');
+}
+
+interface EngineOut {
+	texts: string[];
+	probes: { id: number; logprob: number }[][];
+	nVocab: number;
+}
+
+async function runWllama(page: Page, texts: string[], probes: string[]): Promise<EngineOut> {
+	return page.evaluate(
+		async ({ texts, probes, maxTokens, top }) => {
+			const url = '/__parity/index.js';
+			const { Wllama } = (await import(/* @vite-ignore */ url)) as typeof import('@wllama/wllama');
+			const quiet = { debug() {}, log() {}, warn() {}, error: console.error };
+			const w = new Wllama({ default: '/__parity/wasm/wllama.wasm' }, { logger: quiet });
+			w.setCompat(null);
+			const blob = await (await fetch('/__parity/model.gguf')).blob();
+			// F32 key/value cache and no flash attention: llama.cpp's defaults (F16 cache, flash attention,
+			// which rounds Q and K to F16) move these models' log-probabilities by up to about 3e-2 while
+			// greedy text stays identical; the 1e-2 bound is for the forward pass itself.
+			await w.loadModel([blob], { n_ctx: 1024, n_threads: 1, cache_type_k: 'f32', cache_type_v: 'f32', flash_attn: false });
+			const nVocab = w.getLoadedContextInfo().n_vocab;
+			const out: string[] = [];
+			for (const prompt of texts) {
+				const r = await w.createCompletion({ prompt, max_tokens: maxTokens, temperature: 0 });
+				out.push(r.choices[0]?.text ?? '');
+			}
+			const probesOut: { id: number; logprob: number }[][] = [];
+			for (const prompt of probes) {
+				const r = await w.createCompletion({ prompt, max_tokens: 1, temperature: 0, logprobs: top });
+				const lp = r.choices[0]?.logprobs as unknown as { content: { top_logprobs: { id: number; logprob: number }[] }[] };
+				probesOut.push((lp.content[0]?.top_logprobs ?? []).map((t) => ({ id: t.id, logprob: t.logprob })));
+			}
+			await w.exit();
+			return { texts: out, probes: probesOut, nVocab };
+		},
+		{ texts, probes, maxTokens: MAX_TOKENS, top: TOP }
+	);
+}
+
+for (const model of manifest.models) {
+	test(`${model.id}: trainer forward pass and llama.cpp agree`, async ({ page }) => {
+		test.setTimeout(180_000);
+		const { config, weights } = fromGguf(new Uint8Array(readFileSync(join(MODELS, model.file))));
+		const mine = prompts.map((p) => VOCAB.decode(generate(config, weights, VOCAB.encode(p), { maxTokens: MAX_TOKENS, temperature: 0, stop: VOCAB.eosId })));
+		const myProbes = probePrompts.map((p) => {
+			const dec = createDecoder(config, weights);
+			let logits: Float64Array = new Float64Array(0);
+			for (const t of VOCAB.encode(p)) logits = dec.step(t);
+			return logSoftmax(logits);
+		});
+		await openPage(page, model.file);
+		const theirs = await runWllama(page, prompts, probePrompts);
+		expect(theirs.nVocab).toBe(VOCAB.size);
+		const same = mine.filter((t, i) => t === theirs.texts[i]).length;
+		let worst = 0;
+		theirs.probes.forEach((list, i) => {
+			expect(list.length).toBe(TOP);
+			for (const { id, logprob } of list) worst = Math.max(worst, Math.abs(logprob - myProbes[i]![id]!));
+		});
+		console.log(`parity ${model.id}: greedy identical on ${same}/${prompts.length}; max |logprob diff| over ${probePrompts.length} prompts x top ${TOP} = ${worst.toExponential(2)}`);
+		expect(same).toBeGreaterThanOrEqual(49);
+		expect(worst).toBeLessThan(1e-2);
+	});
+}
