@@ -104,6 +104,7 @@ test('a chat model is sampled through its own chat template', async ({ page }) =
 	await page.getByLabel('Samples per problem (n)').fill('2');
 	await page.getByLabel('Max tokens').fill('12');
 	// With built-in models shipped, their format is the default template: pick a standard one.
+	await expect(page.getByRole('group', { name: /Built-in tiny models/ }).or(page.getByTestId('no-builtins'))).toBeVisible();
 	const standard = page.getByLabel('A standard template');
 	if (await standard.count()) await standard.check();
 	await page.getByRole('combobox', { name: /^Form/ }).selectOption('chat');

@@ -21,6 +21,8 @@ async function addModel(page: Page, name: string, buffer: Buffer): Promise<void>
 async function openStudyPage(page: Page): Promise<void> {
 	await page.goto('/study');
 	await expect(page.getByTestId('problem-count')).toContainText('20 problems');
+	// The default prompt template depends on whether built-in models ship: wait until that is known.
+	await expect(page.getByRole('group', { name: /Built-in tiny models/ }).or(page.getByTestId('no-builtins'))).toBeVisible();
 }
 
 async function configure(page: Page, settings: { maxTokens: number; n?: number; greedy?: boolean }): Promise<void> {

@@ -185,14 +185,21 @@ export class StudyRun {
 			await this.#writing;
 			this.#progress.model = undefined;
 			this.#progress.load = undefined;
-			this.#setStatus('done');
+			await this.#finish('done');
 		} catch (e) {
 			if (!(e instanceof Stop)) throw e;
 			await this.#writing.catch(() => {});
-			this.#setStatus('cancelled');
+			await this.#finish('cancelled');
 		}
-		await this.#saveStatus();
 		return this.#status;
+	}
+
+	/** Stores the final status (and environment) before announcing it, so a bundle asked for on
+	 * the announcement is complete. */
+	async #finish(status: 'done' | 'cancelled'): Promise<void> {
+		this.#status = status;
+		await this.#saveStatus();
+		this.#setStatus(status);
 	}
 
 	async #load(model: ModelRef, stored: StoredStudy, fresh: boolean): Promise<Engine> {
@@ -205,6 +212,7 @@ export class StudyRun {
 				this.#progress.load = undefined;
 				const info = await engine.info();
 				this.#environment = { app: this.deps.app, engine: info.name, browser: this.deps.browser };
+				await this.#saveStatus();
 				return engine;
 			} catch (e) {
 				if (this.#cancelled) throw new Stop();
