@@ -138,7 +138,8 @@ function main(): void {
 		entries.push(entry);
 	}
 	const manifestPath = join(OUT, 'manifest.json');
-	const previous = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { competence?: unknown }) : {};
+	// Figures measured elsewhere (demoBundle.ts, the parity test) stay until they are measured again.
+	const previous = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { competence?: unknown; demo?: unknown; parity?: unknown }) : {};
 	const manifest = {
 		format: 'reversal-lab/models',
 		version: 1,
@@ -162,7 +163,9 @@ function main(): void {
 			seconds: Math.round((performance.now() - started) / 1000)
 		},
 		models: entries,
-		competence: previous.competence ?? null
+		competence: previous.competence ?? null,
+		demo: previous.demo ?? null,
+		parity: previous.parity ?? null
 	};
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
 	log(`wrote ${entries.length} models and ${manifestPath} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
