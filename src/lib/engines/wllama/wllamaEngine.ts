@@ -163,6 +163,9 @@ export class WllamaEngine implements Engine {
 				await this.unload();
 				throw new WorkerCrashError(`The model's WASM runtime stopped (${err.message}). Samples so far are kept; resume to reload the model.`);
 			}
+			if (/exceeds the available context size/i.test(err.message)) {
+				throw new EngineError('inference', `The prompt does not fit the model's context (${err.message}). Use a shorter prompt template or a model with a longer context.`);
+			}
 			throw new EngineError('inference', `Generation failed: ${err.message}`);
 		}
 		if (signal.aborted) throw new AbortedError();
