@@ -138,6 +138,15 @@ test('the embedding model downloads only on request, is cached, and embeds in a 
 	await again.goto('/device');
 	await expect(again.getByTestId('embedder-status')).toContainText('Ready: reports use', { timeout: 60_000 });
 	expect(served).toEqual([]);
+	// The report then recomputes semantic diversity with the cached model, still without the Hub.
+	await again.goto('/report?demo');
+	const uses = again.getByText(/^Semantic diversity uses:/);
+	await expect(uses).toContainText('hashed n-gram cosine (offline fallback)', { timeout: 60_000 });
+	await again.getByRole('button', { name: 'Use the sentence-embedding model' }).click();
+	await expect(again.getByText('Semantic diversity now uses the sentence-embedding model.')).toBeVisible({ timeout: 60_000 });
+	await expect(uses).toContainText('all-MiniLM-L6-v2');
+	await expect(again.getByRole('button', { name: 'Use the sentence-embedding model' })).toHaveCount(0);
+	expect(served).toEqual([]);
 	expect(guard.offsite).toEqual([]);
 });
 

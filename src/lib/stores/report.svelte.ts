@@ -58,6 +58,29 @@ class ReportStore {
 			});
 	}
 
+	/**
+	 * Recompute semantic diversity with the neural sentence embedder, from its cached model only
+	 * (never the network). Returns why it fell back, or undefined when the report now uses it.
+	 */
+	async useSentenceEmbedder(): Promise<string | undefined> {
+		const remote = await this.#worker();
+		const version = this.version;
+		this.busy = 'Embedding the samples with the sentence model';
+		try {
+			const { prepareVectors } = await import('$lib/embeddings');
+			const prepared = await prepareVectors(await remote.sampleTexts(), { allowDownload: false });
+			if (!prepared.neural) return prepared.fallbackReason;
+			const report = await remote.withVectors(prepared.name, prepared.vectors);
+			if (report && version === this.version) {
+				this.report = report;
+				this.version++;
+			}
+			return undefined;
+		} finally {
+			this.busy = undefined;
+		}
+	}
+
 	/** The full report of a large file, from a second worker so the first keeps answering queries. */
 	async #completeReport(bytes: ArrayBuffer | undefined, name: string): Promise<void> {
 		const version = this.version;

@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import { gunzipSync, gzipSync } from 'fflate';
 import { sampleKey, type Bundle, type Environment, type ModelRef, type Problem, type Sample, type StudyConfig } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
-import { computeReport, createReportBuilder, type ReportBuilder } from '$lib/core/metrics';
+import { computeReport, createReportBuilder, lookupEmbedder, type ReportBuilder } from '$lib/core/metrics';
 import { formatIssues, importSamplesJsonl, parseBundle } from '$lib/core/study';
 import {
 	answerSpaceOf,
@@ -168,6 +168,23 @@ const api = {
 			current.report = computeReport(current.bundle);
 			current.full = true;
 		}
+		return current.report;
+	},
+
+	/** The distinct sample texts of the open study, for the sentence embedder to embed. */
+	sampleTexts(): string[] {
+		return current ? [...new Set(current.bundle.samples.map((s) => s.text))] : [];
+	},
+
+	/**
+	 * The report again with semantic diversity from precomputed sentence-embedding vectors (one per
+	 * distinct text). Later samples of a run fall back to the builder's default embedder.
+	 */
+	withVectors(name: string, vectors: Map<string, Float32Array>): Report | undefined {
+		if (!current) return undefined;
+		current.report = computeReport(current.bundle, { embedder: lookupEmbedder(name, vectors) });
+		current.full = true;
+		current.builder = undefined;
 		return current.report;
 	},
 
