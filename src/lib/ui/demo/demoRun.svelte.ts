@@ -1,0 +1,100 @@
+// The live demo's run, kept outside the page so it survives a visit to another page of this tab.
+// It drives the same runner worker as the study page and feeds the same report store.
+import { reportStore } from '$lib/stores/report.svelte';
+import type { Sample } from '$lib/core/types';
+import type { RunEvent, RunProgress, StoredStudy } from '$lib/runner/types';
+
+export interface DemoContext {
+	/** Absolute URL of the built-in models folder. */
+	baseUrl: string;
+	app: string;
+}
+
+/** Milliseconds between report updates: each one recomputes the report and redraws every chart,
+ * which would otherwise take CPU from the engine on a two-core machine. */
+const REPORT_EVERY_MS = 1000;
+
+class DemoRun {
+	studyId = $state<string | undefined>();
+	studyName = $state('');
+	progress = $state.raw<RunProgress | undefined>();
+	error = $state<string | undefined>();
+	/** True once the finished run's own bundle (exactly what is stored) is in the report store. */
+	complete = $state(false);
+	/** Wall-clock seconds from the click to the finished report, for the page and the measurement. */
+	seconds = $state<number | undefined>();
+
+	#pending: Sample[] = [];
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#lastFeed = 0;
+
+	get active(): boolean {
+		return this.progress?.status === 'running' || this.progress?.status === 'paused';
+	}
+
+	async #client() {
+		const { runnerClient } = await import('$lib/runner/client');
+		return runnerClient();
+	}
+
+	/** Hands the buffered samples to the report store, at most once per REPORT_EVERY_MS. */
+	#feed(samples: Sample[]): void {
+		this.#pending.push(...samples);
+		if (this.#timer) return;
+		const wait = Math.max(0, this.#lastFeed + REPORT_EVERY_MS - performance.now());
+		this.#timer = setTimeout(() => {
+			this.#timer = undefined;
+			this.#lastFeed = performance.now();
+			const batch = this.#pending;
+			this.#pending = [];
+			if (batch.length) void reportStore.addSamples(batch);
+		}, wait);
+	}
+
+	/** Replaces any earlier run of the same configuration by a fresh one and starts it. */
+	async start(study: StoredStudy, ctx: DemoContext): Promise<void> {
+		if (this.active) return;
+		const t0 = performance.now();
+		this.error = undefined;
+		this.complete = false;
+		this.seconds = undefined;
+		this.progress = undefined;
+		this.#pending = [];
+		try {
+			const { api, Comlink } = await this.#client();
+			await api.deleteStudy(study.id);
+			await api.createStudy(study);
+			this.studyId = study.id;
+			this.studyName = study.study.name;
+			await reportStore.setBundle(await api.bundle(study.id), study.study.name);
+			const onEvent = (e: RunEvent) => {
+				if (e.type === 'progress') this.progress = e.progress;
+				else this.#feed(e.samples);
+			};
+			const status = await api.start(study.id, { baseUrl: ctx.baseUrl, app: ctx.app }, Comlink.proxy(onEvent));
+			clearTimeout(this.#timer);
+			this.#timer = undefined;
+			this.#pending = [];
+			// The stored bundle replaces the live one, so the report holds exactly what was saved.
+			await reportStore.setBundle(await api.bundle(study.id), study.study.name);
+			if (status === 'done') {
+				this.complete = true;
+				this.seconds = (performance.now() - t0) / 1000;
+			}
+		} catch (e) {
+			this.error = e instanceof Error ? e.message : String(e);
+		}
+	}
+
+	async pause(): Promise<void> {
+		(await this.#client()).api.pause();
+	}
+	async resume(): Promise<void> {
+		(await this.#client()).api.resume();
+	}
+	async cancel(): Promise<void> {
+		(await this.#client()).api.cancel();
+	}
+}
+
+export const demoRun = new DemoRun();

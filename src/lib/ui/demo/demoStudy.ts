@@ -1,0 +1,68 @@
+// The live demo's study: the built-in tiny family on built-in problems, prompted and graded exactly
+// as the family was trained (the manifest's "prompt" block), like the shipped demo bundle.
+import { generateProblems } from '$lib/core/problems';
+import type { ExtractorId, ModelRef } from '$lib/core/types';
+import { EXTRACTOR_IDS } from '$lib/core/grading';
+import type { StoredStudy } from '$lib/runner/types';
+import type { BuiltinManifest } from '$lib/ui/study/builtinModels';
+import { builtinRef, builtinTemplate } from '$lib/ui/study/builtinModels';
+
+export interface DemoOptions {
+	problems: number;
+	n: number;
+	autostart: boolean;
+}
+
+export const DEMO_DEFAULTS: DemoOptions = { problems: 40, n: 8, autostart: false };
+/** Seed of the problems and of every sample seed: the shipped demo bundle's. */
+export const DEMO_SEED = 7;
+const LIMITS = { problems: [1, 200], n: [0, 64] } as const;
+
+/** Reads ?problems=&n=&autostart; a bad value is named and its default kept. */
+export function demoOptions(params: URLSearchParams): { options: DemoOptions; errors: string[] } {
+	const options = { ...DEMO_DEFAULTS, autostart: params.has('autostart') };
+	const errors: string[] = [];
+	for (const key of ['problems', 'n'] as const) {
+		const raw = params.get(key);
+		if (raw === null) continue;
+		const value = Number(raw);
+		const [lo, hi] = LIMITS[key];
+		if (raw.trim() === '' || !Number.isInteger(value) || value < lo || value > hi) {
+			errors.push(`Query parameter "${key}" should be a whole number from ${lo} to ${hi}; got "${raw}". Using ${options[key]}.`);
+		} else options[key] = value;
+	}
+	return { options, errors };
+}
+
+/** The stored study of one demo configuration; its id is fixed, so a new run replaces the last one. */
+export function demoStudy(manifest: BuiltinManifest, options: DemoOptions, now = new Date()): StoredStudy {
+	const template = builtinTemplate(manifest);
+	if (!template) throw new Error('The built-in models manifest has no "prompt" block, so the demo cannot prompt them as they were trained.');
+	if (!manifest.models.length) throw new Error('The built-in models manifest lists no models.');
+	const wanted = manifest.prompt?.extractor ?? 'gsm8k-strict';
+	if (!(EXTRACTOR_IDS as readonly string[]).includes(wanted)) throw new Error(`The manifest's prompt.extractor "${wanted}" is not an extractor this app knows.`);
+	const extractor = wanted as ExtractorId;
+	const problems = generateProblems({ family: 'offline', seed: DEMO_SEED, count: options.problems });
+	const models: ModelRef[] = manifest.models.map((m, order) => builtinRef(m, order));
+	const id = `demo-live-${options.problems}x${options.n}`;
+	const stamp = now.toISOString();
+	return {
+		id,
+		study: {
+			id,
+			name: `Live demo: tiny M1-M${models.length}, ${options.problems} problems, greedy + ${options.n} samples`,
+			seed: DEMO_SEED,
+			sampling: { n: options.n, greedy: true, temperature: 0.8, topP: 1, maxTokens: 320 },
+			prompt: template,
+			extractor,
+			problemSet: { source: 'builtin', id: 'offline', seed: DEMO_SEED, count: problems.length },
+			reference: (models[0] as ModelRef).id
+		},
+		problems,
+		models,
+		exemplars: [],
+		status: 'new',
+		createdAt: stamp,
+		updatedAt: stamp
+	};
+}
