@@ -81,7 +81,7 @@ test('a Hugging Face GGUF downloads in the browser, is cached, and runs', async 
 test('a GGUF URL that fails gives the reason in words', async ({ page }) => {
 	await page.goto('/study');
 	await expect(page.getByTestId('problem-count')).toContainText('20 problems');
-	await page.getByLabel('GGUF address').fill('http://localhost:4173/no-such-model.gguf');
+	await page.getByLabel('GGUF address').fill(new URL('/no-such-model.gguf', page.url()).href);
 	await page.getByRole('button', { name: 'Add model' }).click();
 	await page.getByRole('button', { name: 'Run the study' }).click();
 	const error = page.getByTestId('run-error');
