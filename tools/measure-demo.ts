@@ -22,6 +22,8 @@ interface Result {
 	tokensPerSecond: number;
 	samplesPerSecond: number;
 	verdicts: number;
+	reports: number;
+	reportSeconds: number;
 }
 
 async function measure(browser: Browser, query: string): Promise<Result> {
@@ -48,7 +50,9 @@ async function measure(browser: Browser, query: string): Promise<Result> {
 		overall: document.querySelector('[data-testid="demo-overall"]')?.textContent ?? '',
 		tps: document.querySelector('[data-testid="demo-tps"]')?.textContent ?? '',
 		sps: document.querySelector('[data-testid="demo-sps"]')?.textContent ?? '',
-		verdicts: document.querySelectorAll('[data-testid="demo-report"] article.verdict').length
+		verdicts: document.querySelectorAll('[data-testid="demo-report"] article.verdict').length,
+		// Every report the page received (live updates and the final one), and their worker time.
+		reports: performance.getEntriesByName('rl:report-received').map((m) => (m as PerformanceMark).detail as { report: number })
 	}));
 	await context.close();
 	const runSeconds = Number(/in ([0-9.]+) s/.exec(figures.status)?.[1] ?? NaN);
@@ -59,7 +63,9 @@ async function measure(browser: Browser, query: string): Promise<Result> {
 		runSeconds,
 		tokensPerSecond: Number(figures.tps.replace(/,/g, '')),
 		samplesPerSecond: Number(figures.sps),
-		verdicts: figures.verdicts
+		verdicts: figures.verdicts,
+		reports: figures.reports.length,
+		reportSeconds: figures.reports.reduce((a, r) => a + r.report, 0) / 1000
 	};
 }
 
@@ -73,7 +79,7 @@ try {
 		console.log(
 			`${r.query}: ${r.samples} samples; whole report on screen ${r.seconds.toFixed(1)} s after arrival ` +
 				`(click to finished report ${r.runSeconds.toFixed(1)} s); ${r.tokensPerSecond} tokens/s, ${r.samplesPerSecond} samples/s; ` +
-				`${r.verdicts} verdict cards; load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}` +
+				`${r.verdicts} verdict cards; ${r.reports} reports computed (${r.reportSeconds.toFixed(1)} s in the report worker); load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}` +
 				(r.query === '(default)' ? ` (goal <= ${GOAL_S} s)` : '')
 		);
 	}

@@ -58,6 +58,7 @@ test('"Run the demo" samples M1..M5 through wllama offline and the report fills 
 	// Live: the dashboard shows up while the run is still going.
 	await expect(page.getByTestId('demo-report')).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByTestId('demo-report')).toHaveAttribute('data-complete', 'false');
+	await expect(page.getByTestId('demo-report')).toContainText('samples so far');
 	await expect(page.getByTestId('demo-start')).toBeDisabled();
 
 	await expect(status).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
@@ -81,10 +82,10 @@ test('"Run the demo" samples M1..M5 through wllama offline and the report fills 
 
 	// The whole report: a verdict card per later model and the pass@k chart, counting every sample.
 	const report = page.getByTestId('demo-report');
-	await expect(report).toContainText(`${TOTAL} samples so far`);
+	await expect(report).toContainText(`(${TOTAL} samples)`);
 	await expect(report.locator('article.verdict')).toHaveCount(MODELS - 1);
 	await expect(report.locator('[data-chart="pass-at-k"]')).toBeVisible();
-	await expect(report.locator('[data-chart="pass-at-k"] svg')).toBeVisible();
+	await expect(report.locator('[data-chart="pass-at-k"] .plot svg')).toBeVisible();
 	await expect(report.getByTestId('headline-table').locator('tbody tr')).toHaveCount(MODELS);
 
 	// The full report page opens the same study.

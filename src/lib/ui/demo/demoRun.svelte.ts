@@ -10,9 +10,11 @@ export interface DemoContext {
 	app: string;
 }
 
-/** Milliseconds between report updates: each one recomputes the report and redraws every chart,
- * which would otherwise take CPU from the engine on a two-core machine. */
+/** Least milliseconds between report updates. Each one recomputes the report in its worker and
+ * redraws every chart, which takes CPU from the engine on a two-core machine; so the pause also
+ * grows with what the last update cost. */
 const REPORT_EVERY_MS = 1000;
+const REPORT_COST_FACTOR = 3;
 
 class DemoRun {
 	studyId = $state<string | undefined>();
@@ -27,6 +29,9 @@ class DemoRun {
 	#pending: Sample[] = [];
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#lastFeed = 0;
+	#lastCost = 0;
+	/** Set once the run has ended: its stored bundle replaces the live one, so no late updates. */
+	#stopped = false;
 
 	get active(): boolean {
 		return this.progress?.status === 'running' || this.progress?.status === 'paused';
@@ -37,17 +42,24 @@ class DemoRun {
 		return runnerClient();
 	}
 
-	/** Hands the buffered samples to the report store, at most once per REPORT_EVERY_MS. */
+	/** Hands the buffered samples to the report store, one update at a time, spaced out. */
 	#feed(samples: Sample[]): void {
 		this.#pending.push(...samples);
 		if (this.#timer) return;
-		const wait = Math.max(0, this.#lastFeed + REPORT_EVERY_MS - performance.now());
-		this.#timer = setTimeout(() => {
-			this.#timer = undefined;
-			this.#lastFeed = performance.now();
+		const wait = Math.max(0, this.#lastFeed + Math.max(REPORT_EVERY_MS, REPORT_COST_FACTOR * this.#lastCost) - performance.now());
+		this.#timer = setTimeout(async () => {
 			const batch = this.#pending;
 			this.#pending = [];
-			if (batch.length) void reportStore.addSamples(batch);
+			const t0 = performance.now();
+			if (batch.length && !this.#stopped) {
+				await reportStore.addSamples(batch);
+				// Count the redraw too: wait until the new report is painted.
+				await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+			}
+			this.#lastFeed = performance.now();
+			this.#lastCost = this.#lastFeed - t0;
+			this.#timer = undefined;
+			if (this.#pending.length && !this.#stopped) this.#feed([]);
 		}, wait);
 	}
 
@@ -60,6 +72,8 @@ class DemoRun {
 		this.seconds = undefined;
 		this.progress = undefined;
 		this.#pending = [];
+		this.#stopped = false;
+		this.#lastCost = 0;
 		try {
 			const { api, Comlink } = await this.#client();
 			await api.deleteStudy(study.id);
@@ -72,6 +86,7 @@ class DemoRun {
 				else this.#feed(e.samples);
 			};
 			const status = await api.start(study.id, { baseUrl: ctx.baseUrl, app: ctx.app }, Comlink.proxy(onEvent));
+			this.#stopped = true;
 			clearTimeout(this.#timer);
 			this.#timer = undefined;
 			this.#pending = [];
