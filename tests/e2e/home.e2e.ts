@@ -34,6 +34,8 @@ test('the theme toggle is remembered and applied before the first paint', async 
 	// Read the attribute from the raw HTML's first script run: it is set before any app code.
 	await page.reload({ waitUntil: 'commit' });
 	await page.waitForSelector('html[data-theme="dark"]', { state: 'attached' });
+	// The stylesheet may still be on its way at this instant; once it is in, the colour is the dark one.
+	await page.waitForLoadState('load');
 	expect(await bg()).toBe(dark);
 	await page.getByRole('button', { name: /Theme:/ }).click();
 	await expect(page.locator('html')).not.toHaveAttribute('data-theme');
