@@ -84,7 +84,7 @@ function main(): void {
 			examples = [];
 			let total = pool.length;
 			phases.forEach((ph, k) => {
-				const arithmetic = generateProblems({ family: 'arithmetic', seed: ph.arithmeticSeed, count: ph.arithmetic, split: 'in-domain', levels: RUN.m1.levels });
+				const arithmetic = generateProblems({ family: 'arithmetic', seed: ph.arithmeticSeed, count: ph.arithmetic, split: 'in-domain', levels: ph.arithmeticLevels ?? RUN.m1.levels });
 				const phaseExamples = [...pool.slice(ph.pool[0], ph.pool[1]), ...arithmetic].map((p) => exampleOf(p.question, p.solution));
 				total += arithmetic.length;
 				if (k === phases.length - 1) {
@@ -116,7 +116,7 @@ function main(): void {
 		const weights = w;
 		// A progress check every 400 steps (reads the weights only; the run's bytes do not depend on it).
 		const check = (step: number): void => {
-			if (step % 200 === 0) log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
+			if (step % 500 === 0) log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
 		};
 		const res = examples.length > 0 ? train(c, w, examples, { ...opts, log: (l) => log(`${id}: ${l}`), onStep: check }) : { finalLoss: null, tokens: 0 };
 		const acc = greedyAccuracy(c, w, probe, RUN.rounds.maxTokens);
@@ -156,10 +156,10 @@ function main(): void {
 			parameters: layoutOf(c).size
 		},
 		training: {
-			method: 'M1: supervised training on gold solutions (phase 1: in-domain levels 1-2; phases 2-3: fresh level 1-2 problems, three arithmetic-ladder problems to one word problem); M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
+			method: 'M1: supervised training on gold solutions (phase 1: in-domain levels 1-2; phases 2-3: fresh level 1-2 problems, three arithmetic-ladder problems to one word problem; phase 4: the unseen half of the pool and fresh level-2 arithmetic, learning rate restarted); M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
 			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
 			run: RUN,
-			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, laterPhases: RUN.m1.phases.map((ph) => `pool[${ph.pool[0]}..${ph.pool[1]}) and generateProblems({ family: 'arithmetic', seed: ${ph.arithmeticSeed}, count: ${ph.arithmetic}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`), selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
+			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, laterPhases: RUN.m1.phases.map((ph) => `pool[${ph.pool[0]}..${ph.pool[1]}) and generateProblems({ family: 'arithmetic', seed: ${ph.arithmeticSeed}, count: ${ph.arithmetic}, split: 'in-domain', levels: [${(ph.arithmeticLevels ?? RUN.m1.levels).join(', ')}] })`), selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
 			seconds: Math.round((performance.now() - started) / 1000)
 		},
 		models: entries,

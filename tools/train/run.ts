@@ -29,8 +29,18 @@ export const RUN = {
 				arithmetic: 15000,
 				arithmeticSeed: 2003,
 				train: { steps: 1000, batch: 16, lr: 1.5e-3, minLrRatio: 0.1, warmup: 20, weightDecay: 0.01 }
+			},
+			// Phase 4 (helper F2): the unseen half of the pool and fresh level-2 arithmetic only (level 1
+			// is single-digit and already solved), restarted at a higher learning rate: M1 after phase 3
+			// still got most two-digit results and many copied operands wrong.
+			{
+				pool: [10000, 20000],
+				arithmetic: 10000,
+				arithmeticSeed: 2004,
+				arithmeticLevels: [2],
+				train: { steps: 3500, batch: 16, lr: 1e-3, minLrRatio: 0.05, warmup: 50, weightDecay: 0.01 }
 			}
-		]
+		] as { pool: number[]; arithmetic: number; arithmeticSeed: number; arithmeticLevels?: number[]; train: { steps: number; batch: number; lr: number; minLrRatio: number; warmup: number; weightDecay: number } }[]
 	},
 	rounds: {
 		problems: 100,
