@@ -73,6 +73,15 @@ describe('layoutGroupedBars', () => {
 		const h = (g: string, s: string) => l.bars.find((b) => b.group === g && b.series === s)!.height;
 		expect(h('all', 'M1')).toBeGreaterThan(h('all', 'M2'));
 	});
+
+	it('layoutGroupedBars with format count puts only whole numbers on the axis', () => {
+		const counts = { ...input, rules: [], format: 'count' as const, value: (g: string) => ({ value: g === 'all' ? 2 : 1 }) };
+		const labels = layoutGroupedBars(counts).yTicks.map((t) => t.label);
+		expect(labels.length).toBeGreaterThan(1);
+		for (const label of labels) expect(Number.isInteger(Number(label))).toBe(true);
+		// The same values as plain numbers do get fractional ticks: the filter is what removes them.
+		expect(layoutGroupedBars({ ...counts, format: 'num' }).yTicks.some((t) => !Number.isInteger(Number(t.label)))).toBe(true);
+	});
 });
 
 describe('layoutAnswerSpace', () => {

@@ -16,7 +16,8 @@ export interface BarInput {
 	value: (group: string, series: string) => BarValue | undefined;
 	/** Fixed domain, e.g. [0, 1] for rates; else 0 to the largest value or interval end. */
 	domain?: [number, number];
-	format: 'pct' | 'num';
+	/** 'count': whole numbers (set sizes), so the axis never shows fractional ticks. */
+	format: 'pct' | 'num' | 'count';
 	/** Horizontal reference lines, e.g. coverage 0.5. */
 	rules?: { value: number; label: string }[];
 }
@@ -65,7 +66,8 @@ export function layoutGroupedBars(input: BarInput, width = 560, height = 280): G
 		.range([0, x0.bandwidth()])
 		.padding(0.08);
 	const fmt = (v: number) => (input.format === 'pct' ? `${Math.round(v * 100)}%` : String(Number(v.toFixed(2))));
-	const yTicks = y.ticks(5).map((v) => ({ pos: r(y(v)), label: fmt(v) }));
+	const ticks = input.format === 'count' ? y.ticks(5).filter(Number.isInteger) : y.ticks(5);
+	const yTicks = ticks.map((v) => ({ pos: r(y(v)), label: fmt(v) }));
 	const xTicks = input.groups.map((g) => ({ pos: r((x0(g.id) ?? 0) + x0.bandwidth() / 2), label: g.label }));
 	const bars: BarLayout[] = [];
 	for (const g of input.groups) {

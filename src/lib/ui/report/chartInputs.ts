@@ -32,7 +32,7 @@ export function setSizes(report: Report): BarInput {
 			if (!sets) return undefined;
 			return { value: s === 'improved' ? sets.improved.length : sets.regressed.length };
 		},
-		format: 'num'
+		format: 'count'
 	};
 }
 
