@@ -2,25 +2,13 @@
 // open. Paragraphs are separated by a blank line. Keys are the tidy table's metric names plus a
 // few topics (verdict, bootstrap, tokenizer, ood, sets).
 
+import type { TidyMetric } from './tidyRows';
+
+/** Every tidy metric with a number of its own, plus the topics behind several of them. */
 export type ExplanationId =
-	| 'pass@k'
-	| 'maj@k'
-	| 'pass1_greedy'
-	| 'pass1_sampled'
-	| 'coverage'
+	| Exclude<TidyMetric, 'reference_pass@k_on_improvement_set' | 'difference'>
 	| 'answer_space'
-	| 'distinct_n'
-	| 'ead'
-	| 'semantic_diversity'
-	| 'equation_diversity'
-	| 'answer_diversity'
-	| 'answer_entropy'
-	| 'accuracy'
 	| 'ood'
-	| 'group_disparity'
-	| 'improvement_set'
-	| 'regression_set'
-	| 'within_reference_reach'
 	| 'bootstrap'
 	| 'tokenizer'
 	| 'verdict';
