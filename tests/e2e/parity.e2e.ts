@@ -1,14 +1,16 @@
 // Parity: for every shipped tiny model, the trainer's own forward pass (Node, tools/train/infer.ts,
 // over the weights read back from the shipped GGUF) and llama.cpp (wllama in Chromium) must agree:
 // identical greedy continuations on >= 49 of 50 prompts, next-token log-probabilities within 1e-2.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { LoadModelParams } from '@wllama/wllama';
 import { test, expect } from './fixtures';
 import { fromGguf } from '../../tools/train/gguf';
 import { createDecoder, generate, logSoftmax } from '../../tools/train/infer';
 import { VOCAB, promptOf } from '../../tools/train/data';
 import { generateProblems } from '../../src/lib/core/problems';
+import { contextOptions } from '../../src/lib/engines/wllama/contextOptions';
 
 const MODELS = process.env.PARITY_MODELS ?? 'static/models';
 const WLLAMA = 'node_modules/@wllama/wllama/esm';
@@ -37,19 +39,16 @@ interface EngineOut {
 	nVocab: number;
 }
 
-async function runWllama(page: Page, texts: string[], probes: string[]): Promise<EngineOut> {
+async function runWllama(page: Page, texts: string[], probes: string[], load: LoadModelParams): Promise<EngineOut> {
 	return page.evaluate(
-		async ({ texts, probes, maxTokens, top }) => {
+		async ({ texts, probes, maxTokens, top, load }) => {
 			const url = '/__parity/index.js';
 			const { Wllama } = (await import(/* @vite-ignore */ url)) as typeof import('@wllama/wllama');
 			const quiet = { debug() {}, log() {}, warn() {}, error: console.error };
 			const w = new Wllama({ default: '/__parity/wasm/wllama.wasm' }, { logger: quiet });
 			w.setCompat(null);
 			const blob = await (await fetch('/__parity/model.gguf')).blob();
-			// F32 key/value cache and no flash attention: llama.cpp's defaults (F16 cache, flash attention,
-			// which rounds Q and K to F16) move these models' log-probabilities by up to about 3e-2 while
-			// greedy text stays identical; the 1e-2 bound is for the forward pass itself.
-			await w.loadModel([blob], { n_ctx: 1024, n_threads: 1, cache_type_k: 'f32', cache_type_v: 'f32', flash_attn: false });
+			await w.loadModel([blob], load);
 			const nVocab = w.getLoadedContextInfo().n_vocab;
 			const out: string[] = [];
 			for (const prompt of texts) {
@@ -65,7 +64,7 @@ async function runWllama(page: Page, texts: string[], probes: string[]): Promise
 			await w.exit();
 			return { texts: out, probes: probesOut, nVocab };
 		},
-		{ texts, probes, maxTokens: MAX_TOKENS, top: TOP }
+		{ texts, probes, maxTokens: MAX_TOKENS, top: TOP, load }
 	);
 }
 
@@ -81,7 +80,9 @@ for (const model of manifest.models) {
 			return logSoftmax(logits);
 		});
 		await openPage(page, model.file);
-		const theirs = await runWllama(page, prompts, probePrompts);
+		// llama.cpp is set up exactly as the app's engine sets it up for this file (F32 cache for small models).
+		const bytes = statSync(join(MODELS, model.file)).size;
+		const theirs = await runWllama(page, prompts, probePrompts, contextOptions({ modelBytes: bytes, nCtx: 1024, threads: 1, gpu: false }));
 		expect(theirs.nVocab).toBe(VOCAB.size);
 		const same = mine.filter((t, i) => t === theirs.texts[i]).length;
 		let worst = 0;

@@ -8,6 +8,7 @@ import { checkGgufBounds, isGgufError, readGgufHeader } from '../../gguf';
 import { LogTail } from './logTail';
 import { resolveModelSource } from './modelSource';
 import { download } from './download';
+import { contextOptions } from './contextOptions';
 
 export const WLLAMA_VERSION = '3.13.0';
 
@@ -83,7 +84,7 @@ export class WllamaEngine implements Engine {
 		onProgress({ fraction: undefined, text: `Loading ${model.label} into llama.cpp` });
 		try {
 			// Never pass a seed here: a load-time seed overrides every request's seed.
-			await wllama.loadModel([blob], { n_ctx: this.options.nCtx ?? 4096, n_threads: this.#threads, n_gpu_layers: gpu ? 999 : 0 });
+			await wllama.loadModel([blob], contextOptions({ modelBytes: blob.size, nCtx: this.options.nCtx ?? 4096, threads: this.#threads, gpu }));
 			const info = wllama.getLoadedContextInfo();
 			if (!info || !(info.n_vocab > 0)) throw new Error('empty vocabulary');
 		} catch (e) {
