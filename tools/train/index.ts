@@ -11,6 +11,7 @@ import { fromGguf, toGguf } from './gguf';
 import { greedyAccuracy, sampleRound, type RoundStats } from './selfImprove';
 import { initWeights, train, type TrainOptions } from './train';
 import { RUN } from './run';
+import { withColumnWork } from './digits';
 
 // TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
 const SMOKE = process.env.TRAIN_SMOKE === '1';
@@ -18,11 +19,10 @@ const OUT = SMOKE ? '/tmp/reversal-lab-train-smoke' : 'static/models';
 const CACHE = SMOKE ? '/tmp/reversal-lab-train-smoke/.cache' : 'tools/train/.cache';
 if (SMOKE) {
 	RUN.m1.train.steps = 20;
-	for (const ph of RUN.m1.phases) ph.train.steps = 5;
+	for (const src of RUN.m1.sources) src.count = 100;
 	RUN.rounds.problems = 5;
 	RUN.rounds.train.steps = 5;
 	RUN.evalProblems = 5;
-	RUN.m1.problems = 200;
 	RUN.rounds.maxTokens = 40;
 }
 const resume = process.argv.includes('--resume');
@@ -45,10 +45,12 @@ function main(): void {
 	mkdirSync(OUT, { recursive: true });
 	mkdirSync(CACHE, { recursive: true });
 	const c = RUN.model;
-	const pool = generateProblems({ seed: RUN.seeds.problems, count: RUN.m1.problems, split: 'in-domain', levels: RUN.m1.levels });
+	const sources = RUN.m1.sources.map((o) => generateProblems(o));
+	const gold = sources.flat();
 	// A small held-out check through the trainer's forward pass; the family's real figures come from wllama.
 	const probe = generateProblems({ seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: [1, 2] });
-		const selfPool = pool.slice(0, RUN.rounds.problems);
+	// Self-improvement draws on problems M1 was trained on, as the paper's loop does.
+	const selfPool = sources[0]!.slice(0, RUN.rounds.problems);
 	const entries: ModelEntry[] = [];
 	let w: Float64Array | undefined;
 	for (let it = 1; it <= RUN.iterations; it++) {
@@ -65,43 +67,10 @@ function main(): void {
 		let trainingSet: ModelEntry['trainingSet'];
 		let opts: TrainOptions;
 		if (it === 1) {
-			const phase1 = join(CACHE, 'tiny-m1-phase1.gguf');
-			if (resume && existsSync(phase1)) {
-				w = fromGguf(new Uint8Array(readFileSync(phase1))).weights;
-				log(`${id}: phase 1 resumed from ${phase1}`);
-			} else {
-				w = initWeights(c, RUN.seeds.init);
-				const gold = pool.map((p) => exampleOf(p.question, p.solution));
-				const weights = w;
-				const check = (step: number): void => {
-					if (step % 400 === 0) log(`${id}: phase 1 step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
-				};
-				train(c, w, gold, { ...RUN.m1.train, seed: RUN.seeds.order, log: (l) => log(`${id}: phase 1 ${l}`), onStep: check });
-				writeFileSync(phase1, toGguf(c, w, `${id} phase 1`, 'phase 1 checkpoint'));
-			}
-			// Every phase but the last is checkpointed, so a resumed run continues bit for bit.
-			const phases = RUN.m1.phases;
-			examples = [];
-			let total = pool.length;
-			phases.forEach((ph, k) => {
-				const arithmetic = generateProblems({ family: 'arithmetic', seed: ph.arithmeticSeed, count: ph.arithmetic, split: 'in-domain', levels: ph.arithmeticLevels ?? RUN.m1.levels });
-				const phaseExamples = [...pool.slice(ph.pool[0], ph.pool[1]), ...arithmetic].map((p) => exampleOf(p.question, p.solution));
-				total += arithmetic.length;
-				if (k === phases.length - 1) {
-					examples = phaseExamples;
-					return;
-				}
-				const file = join(CACHE, `tiny-m1-phase${k + 2}.gguf`);
-				if (resume && existsSync(file)) {
-					w = fromGguf(new Uint8Array(readFileSync(file))).weights;
-					log(`${id}: phase ${k + 2} resumed from ${file}`);
-					return;
-				}
-				train(c, w!, phaseExamples, { ...ph.train, seed: RUN.seeds.order + 50 * (k + 1), log: (l) => log(`${id}: phase ${k + 2} ${l}`) });
-				writeFileSync(file, toGguf(c, w!, `${id} phase ${k + 2}`, `phase ${k + 2} checkpoint`));
-			});
-			trainingSet = { source: 'gold', examples: total };
-			opts = { ...phases[phases.length - 1]!.train, seed: RUN.seeds.order + 50 * phases.length };
+			w = initWeights(c, RUN.seeds.init);
+			examples = gold.map((p) => exampleOf(p.question, withColumnWork(p.solution)));
+			trainingSet = { source: 'gold', examples: examples.length };
+			opts = { ...RUN.m1.train, seed: RUN.seeds.order };
 		} else {
 			if (!w) throw new Error('no previous model');
 			log(`${id}: sampling ${RUN.rounds.n} solutions for each of ${selfPool.length} problems from M${it - 1} at T = ${RUN.rounds.temperature}`);
@@ -114,9 +83,9 @@ function main(): void {
 		}
 		// With nothing kept, M(t) is M(t-1) unchanged (the loop has no data to learn from).
 		const weights = w;
-		// A progress check every 400 steps (reads the weights only; the run's bytes do not depend on it).
+		// A progress check every 1,000 steps (reads the weights only; the run's bytes do not depend on it).
 		const check = (step: number): void => {
-			if (step % 500 === 0) log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
+			if (step % 1000 === 0) log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
 		};
 		const res = examples.length > 0 ? train(c, w, examples, { ...opts, log: (l) => log(`${id}: ${l}`), onStep: check }) : { finalLoss: null, tokens: 0 };
 		const acc = greedyAccuracy(c, w, probe, RUN.rounds.maxTokens);
@@ -156,10 +125,10 @@ function main(): void {
 			parameters: layoutOf(c).size
 		},
 		training: {
-			method: 'M1: supervised training on gold solutions (phase 1: in-domain levels 1-2; phases 2-3: fresh level 1-2 problems, three arithmetic-ladder problems to one word problem; phase 4: the unseen half of the pool and fresh level-2 arithmetic, learning rate restarted); M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
+			method: 'M1: supervised training from random weights on gold solutions of in-domain level 1-2 problems, each calculator step rewritten as digit-column work (tools/train/digits.ts), one cosine schedule; M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
 			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
 			run: RUN,
-			problems: { pool: `generateProblems({ seed: ${RUN.seeds.problems}, count: ${RUN.m1.problems}, split: 'in-domain', levels: [${RUN.m1.levels.join(', ')}] })`, laterPhases: RUN.m1.phases.map((ph) => `pool[${ph.pool[0]}..${ph.pool[1]}) and generateProblems({ family: 'arithmetic', seed: ${ph.arithmeticSeed}, count: ${ph.arithmetic}, split: 'in-domain', levels: [${(ph.arithmeticLevels ?? RUN.m1.levels).join(', ')}] })`), selfImprovement: `the first ${RUN.rounds.problems} of the pool`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
+			problems: { m1: RUN.m1.sources.map((o) => `generateProblems(${JSON.stringify(o)})`), selfImprovement: `the first ${RUN.rounds.problems} problems of the first M1 source`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
 			seconds: Math.round((performance.now() - started) / 1000)
 		},
 		models: entries,
