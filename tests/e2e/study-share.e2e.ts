@@ -35,3 +35,14 @@ test('a damaged share link on the study page changes nothing and says why', asyn
 	await expect(page.getByTestId('shared-error')).toContainText('The shared link could not be read, so nothing was changed');
 	await expect(page.getByLabel('Study name')).toHaveValue('My study');
 });
+
+test('a share link of the demo study brings its five built-in models back in order', async ({ page }) => {
+	await page.goto('/report?demo');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+	await page.getByTestId('copy-link').click();
+	const url = new URL(await page.getByTestId('share-link').inputValue());
+	await page.goto(`/study${url.hash}`);
+	await expect(page.getByTestId('shared-restored')).toContainText('Its 5 models are chosen (M1, M2, M3, M4, M5).');
+	const builtins = page.getByRole('group', { name: /Built-in tiny models/ });
+	for (const label of ['M1', 'M2', 'M3', 'M4', 'M5']) await expect(builtins.getByRole('checkbox', { name: new RegExp(`^${label} `) })).toBeChecked();
+});

@@ -1,7 +1,7 @@
 // Runs the shipped tiny family through llama.cpp (wllama, WASM, one thread) in headless Chromium
 // and writes static/demo/demo-bundle.json (the finished demo study) and the measured competence
 // into static/models/manifest.json. Usage: npx tsx tools/train/demoBundle.ts
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { generateProblems } from '../../src/lib/core/problems';
@@ -10,6 +10,7 @@ import { sampleSeed } from '../../src/lib/core/random';
 import { parseBundle } from '../../src/lib/core/study';
 import { GREEDY_INDEX, type Bundle, type ModelRef, type Problem, type Sample, type StudyConfig } from '../../src/lib/core/types';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/chromium';
+import { contextOptions } from '../../src/lib/engines/wllama/contextOptions';
 
 // DEMO_MODELS and DEMO_QUICK=1 (4 problems, n = 2, no files written) exist to check the script itself.
 const MODELS = process.env.DEMO_MODELS ?? 'static/models';
@@ -52,8 +53,10 @@ async function openPage(page: Page): Promise<void> {
 
 /** Loads one model in a fresh wllama and runs the jobs in order; returns texts and timings. */
 async function runModel(page: Page, file: string, jobs: Job[], maxTokens: number): Promise<{ done: Done[]; engine: string; browser: string; loadMs: number }> {
+	// llama.cpp set up as the app's engine sets it up for a file of this size.
+	const load = contextOptions({ modelBytes: statSync(join(MODELS, file)).size, nCtx: 1024, threads: 1, gpu: false });
 	return page.evaluate(
-		async ({ file, jobs, maxTokens }) => {
+		async ({ file, jobs, maxTokens, load }) => {
 			const url = '/wllama/index.js';
 			const { Wllama } = (await import(/* @vite-ignore */ url)) as typeof import('@wllama/wllama');
 			const quiet = { debug() {}, log() {}, warn() {}, error: console.error };
@@ -61,7 +64,7 @@ async function runModel(page: Page, file: string, jobs: Job[], maxTokens: number
 			const w = new Wllama({ default: '/wllama/wasm/wllama.wasm' }, { logger: quiet });
 			w.setCompat(null);
 			const blob = await (await fetch(`/models/${file}`)).blob();
-			await w.loadModel([blob], { n_ctx: 1024, n_threads: 1 });
+			await w.loadModel([blob], load);
 			if (w.getLoadedContextInfo().n_vocab === 0) throw new Error(`llama.cpp could not load ${file}`);
 			const loadMs = performance.now() - t0;
 			const done: { text: string; tokens: number; ms: number }[] = [];
@@ -83,9 +86,9 @@ async function runModel(page: Page, file: string, jobs: Job[], maxTokens: number
 				done.push({ text: r.choices[0]?.text ?? '', tokens: r.usage.completion_tokens, ms: performance.now() - s });
 			}
 			await w.exit();
-			return { done, engine: `wllama 3.13.0 (llama.cpp ${Wllama.getLibllamaVersion()}), WASM CPU, 1 thread`, browser: navigator.userAgent, loadMs };
+			return { done, engine: `wllama 3.13.0 (llama.cpp ${Wllama.getLibllamaVersion()}), WASM CPU, 1 thread, KV cache ${load.cache_type_k ?? 'f16'}`, browser: navigator.userAgent, loadMs };
 		},
-		{ file, jobs, maxTokens }
+		{ file, jobs, maxTokens, load }
 	);
 }
 

@@ -2,7 +2,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeStudyConfig, encodeStudyConfig, fromBase64Url, isStudyError, SHARE_PREFIX, toBase64Url } from '../../../src/lib/core/study';
-import type { StudyConfig } from '../../../src/lib/core/types';
+import type { ModelRef, StudyConfig } from '../../../src/lib/core/types';
 
 const config: StudyConfig = {
 	id: 'study-1',
@@ -26,13 +26,27 @@ describe('encodeStudyConfig(config) and decodeStudyConfig(text)', () => {
 		const s = encodeStudyConfig(config);
 		expect(s.startsWith('s2.')).toBe(true);
 		expect(s).toMatch(/^s2\.[A-Za-z0-9_-]+$/);
-		expect(decodeStudyConfig(s)).toEqual({ ok: true, config });
-		expect(decodeStudyConfig('#' + s)).toEqual({ ok: true, config });
+		expect(decodeStudyConfig(s)).toEqual({ ok: true, config, models: [] });
+		expect(decodeStudyConfig('#' + s)).toEqual({ ok: true, config, models: [] });
 	});
 
 	it('decodeStudyConfig still reads links of earlier versions: the frozen s2 golden link and s1', () => {
-		expect(decodeStudyConfig(GOLDEN_S2)).toEqual({ ok: true, config });
-		expect(decodeStudyConfig(raw(config))).toEqual({ ok: true, config });
+		expect(decodeStudyConfig(GOLDEN_S2)).toEqual({ ok: true, config, models: [] });
+		expect(decodeStudyConfig(raw(config))).toEqual({ ok: true, config, models: [] });
+	});
+
+	it('a link carries the study\'s runnable models in order, but not imported ones', () => {
+		const models: ModelRef[] = [
+			{ id: 'imp', label: 'Imported', engine: 'import', source: 'samples.jsonl', order: 0 },
+			{ id: 'tiny-m1', label: 'M1', engine: 'builtin', source: 'tiny-m1.gguf', order: 1, chat: false },
+			{ id: 'q', label: 'Qwen', engine: 'wllama', source: 'hf:Qwen/Qwen2.5-0.5B-Instruct-GGUF/q.gguf', order: 2, chat: true },
+			{ id: 'mine', label: 'My file', engine: 'wllama', source: 'file:mine.gguf', order: 3 }
+		];
+		const r = decodeStudyConfig(encodeStudyConfig(config, models));
+		expect(r).toEqual({ ok: true, config, models: models.slice(1).map((m, order) => ({ ...m, order })) });
+		const bad = decodeStudyConfig(raw({ ...config, models: [{ id: 'x', label: 'X', engine: 'gpu', source: '', order: 0 }] }));
+		expect(bad.ok).toBe(false);
+		if (!bad.ok) expect(bad.errors[0]?.path).toBe('study.models[0].engine');
 	});
 
 	it('decodeStudyConfig names the field of an invalid configuration', () => {

@@ -27,7 +27,7 @@ export { importLmEval, type LmEvalFile, type LmEvalOptions } from './importLmEva
 export { detectFormat, type StudyFileFormat } from './detectFormat';
 export { readStudyText, type ReadOptions, type ReadResult } from './readStudyText';
 export { fromBase64Url, toBase64Url } from './base64url';
-export { decodeStudyConfig, encodeStudyConfig, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX, type DecodeResult } from './shareCodec';
+export { decodeStudyConfig, encodeStudyConfig, shareableModels, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX, type DecodeResult } from './shareCodec';
 export { shareDictionary } from './shareDictionary';
 export { regradeBundle } from './regradeBundle';
 export { samplesLineJsonSchema } from './samplesLineJsonSchema';

@@ -79,6 +79,9 @@ export const StudyConfigSchema = z.object({
 	reference: id.optional()
 });
 
+/** What a share link carries: the configuration and, since links made after s2's first release, its models. */
+export const SharedStudySchema = StudyConfigSchema.extend({ models: z.array(ModelRefSchema).max(64).optional() });
+
 export const SampleSchema = z.object({
 	model: id,
 	problem: id,

@@ -1,8 +1,8 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import type { StudyConfig } from '../types';
+import type { ModelRef, StudyConfig } from '../types';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { formatPath, IssueList, StudyError, type Issue } from './errors';
-import { StudyConfigSchema } from './schema';
+import { SharedStudySchema } from './schema';
 import { shareDictionary } from './shareDictionary';
 
 /**
@@ -16,13 +16,19 @@ export const MAX_SHARE_CHARS = 32_000;
 /** Largest inflated configuration accepted, so a crafted link cannot expand into a memory bomb. */
 export const MAX_SHARE_JSON_BYTES = 256_000;
 
+/** Models a link can name: imported ones stand for samples from elsewhere and cannot be run again. */
+export function shareableModels(models: readonly ModelRef[]): ModelRef[] {
+	return models.filter((m) => m.engine !== 'import').map((m, order) => ({ ...m, order }));
+}
+
 /**
- * A study configuration as a compact URL-hash string: "s1." + base64url(deflate(JSON)).
- * Throws a StudyError ('invalid-share') naming the field when the configuration is not valid,
- * so a link that could not be opened again is never made.
+ * A study configuration, with its runnable models, as a compact URL-hash string: "s2." +
+ * base64url(deflate(JSON)). Throws a StudyError ('invalid-share') naming the field when the
+ * configuration is not valid, so a link that could not be opened again is never made.
  */
-export function encodeStudyConfig(config: StudyConfig): string {
-	const parsed = StudyConfigSchema.safeParse(config);
+export function encodeStudyConfig(config: StudyConfig, models: readonly ModelRef[] = []): string {
+	const runnable = shareableModels(models);
+	const parsed = SharedStudySchema.safeParse(runnable.length ? { ...config, models: runnable } : config);
 	if (!parsed.success) {
 		const issues = new IssueList();
 		for (const issue of parsed.error.issues) issues.add(formatPath(['study', ...issue.path]), issue.message);
@@ -32,7 +38,8 @@ export function encodeStudyConfig(config: StudyConfig): string {
 	return SHARE_PREFIX + toBase64Url(deflateSync(strToU8(json), { level: 9, dictionary: shareDictionary() }));
 }
 
-export type DecodeResult = { ok: true; config: StudyConfig } | { ok: false; errors: Issue[]; omitted: number };
+/** `models` is empty for links that name none (all links made before models were shared). */
+export type DecodeResult = { ok: true; config: StudyConfig; models: ModelRef[] } | { ok: false; errors: Issue[]; omitted: number };
 
 function fail(message: string, path = ''): DecodeResult {
 	return { ok: false, errors: [{ path, message }], omitted: 0 };
@@ -69,8 +76,11 @@ export function decodeStudyConfig(text: string): DecodeResult {
 	} catch {
 		return fail('the link is damaged (its content is not JSON); copy it again in full');
 	}
-	const parsed = StudyConfigSchema.safeParse(value);
-	if (parsed.success) return { ok: true, config: parsed.data };
+	const parsed = SharedStudySchema.safeParse(value);
+	if (parsed.success) {
+		const { models = [], ...config } = parsed.data;
+		return { ok: true, config, models };
+	}
 	const issues = new IssueList();
 	for (const issue of parsed.error.issues) issues.add(formatPath(['study', ...issue.path]), issue.message);
 	return { ok: false, errors: issues.issues, omitted: issues.omitted };
