@@ -13,8 +13,11 @@ import { chromiumArgs, chromiumPath } from '../../tests/e2e/chromium';
 import { contextOptions } from '../../src/lib/engines/wllama/contextOptions';
 
 // DEMO_MODELS and DEMO_QUICK=1 (4 problems, n = 2, no files written) exist to check the script itself.
+// DEMO_SIZE=full writes the full-size study (60 problems, greedy + 16) instead of the default demo.
 const MODELS = process.env.DEMO_MODELS ?? 'static/models';
 const QUICK = process.env.DEMO_QUICK === '1';
+const FULL = process.env.DEMO_SIZE === 'full';
+const SIZE = FULL ? { problems: 60, n: 16, file: 'demo-full-bundle.json', key: 'demoFull' } : { problems: 40, n: 8, file: 'demo-bundle.json', key: 'demo' };
 const WLLAMA = 'node_modules/@wllama/wllama/esm';
 const ORIGIN = 'http://localhost:4399';
 
@@ -98,12 +101,12 @@ async function main(): Promise<void> {
 	const template = manifest.prompt.template;
 	const promptOf = (p: Problem): string => template.replace('{question}', p.question);
 	const seed = 7;
-	const problems: Problem[] = generateProblems({ family: 'offline', seed, count: QUICK ? 4 : 40 });
+	const problems: Problem[] = generateProblems({ family: 'offline', seed, count: QUICK ? 4 : SIZE.problems });
 	const study: StudyConfig = {
-		id: 'demo-tiny-iterative-sft',
-		name: 'Built-in demo: a tiny model and four rounds of iterative SFT (M1-M5)',
+		id: FULL ? 'demo-full-tiny-iterative-sft' : 'demo-tiny-iterative-sft',
+		name: `Built-in demo${FULL ? ', full size' : ''}: a tiny model and four rounds of iterative SFT (M1-M5)`,
 		seed,
-		sampling: { n: QUICK ? 2 : 8, greedy: true, temperature: 0.8, topP: 1, maxTokens: QUICK ? 40 : 320 },
+		sampling: { n: QUICK ? 2 : SIZE.n, greedy: true, temperature: 0.8, topP: 1, maxTokens: QUICK ? 40 : 320 },
 		prompt: { style: 'raw', form: 'completion', text: template },
 		extractor: 'gsm8k-strict',
 		problemSet: { source: 'builtin', id: 'offline', seed, count: problems.length },
@@ -143,6 +146,10 @@ async function main(): Promise<void> {
 			demoTokens += d.tokens;
 			samples.push({ model: m.id, problem: k.problem.id, index: k.index, seed: k.seed, text: d.text, answer: g.answer, correct: g.correct, tokens: d.tokens, ms: Math.round(d.ms * 10) / 10 });
 		});
+		if (FULL) {
+			console.log(`${m.id}: demo ${run.done.length} samples in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+			continue;
+		}
 		const comp = await runModel(page, m.file, competenceSet.map((p) => ({ prompt: promptOf(p), temperature: 0, seed: 1 })), study.sampling.maxTokens);
 		const correct = comp.done.filter((d, i) => grade(d.text, competenceSet[i]!, 'gsm8k-strict').correct).length;
 		competence[m.id] = { correct, total: competenceSet.length, accuracy: correct / competenceSet.length };
@@ -166,20 +173,20 @@ async function main(): Promise<void> {
 		return;
 	}
 	mkdirSync('static/demo', { recursive: true });
-	writeFileSync('static/demo/demo-bundle.json', JSON.stringify(bundle) + '\n');
-	manifest.competence = {
-		measure: 'greedy accuracy, strict #### answer, on 100 in-domain level 1-2 problems (generateProblems({ family: offline, seed: 9001, count: 100, split: in-domain, levels: [1, 2] }))',
-		engine,
-		browser: userAgent,
-		models: competence
-	};
-	manifest.demo = {
-		bundle: 'static/demo/demo-bundle.json',
+	writeFileSync(`static/demo/${SIZE.file}`, JSON.stringify(bundle) + '\n');
+	manifest[SIZE.key] = {
+		bundle: `static/demo/${SIZE.file}`,
 		problems: problems.length,
 		samplesPerModel: study.sampling.n + 1,
 		seconds: Math.round(demoMs / 100) / 10,
 		tokens: demoTokens,
 		tokensPerSecond: Math.round(demoTokens / (demoMs / 1000))
+	};
+	if (!FULL) manifest.competence = {
+		measure: 'greedy accuracy, strict #### answer, on 100 in-domain level 1-2 problems (generateProblems({ family: offline, seed: 9001, count: 100, split: in-domain, levels: [1, 2] }))',
+		engine,
+		browser: userAgent,
+		models: competence
 	};
 	writeFileSync(join(MODELS, 'manifest.json'), JSON.stringify(manifest, null, '\t') + '\n');
 	console.log(`demo: ${samples.length} samples, ${demoTokens} tokens in ${(demoMs / 1000).toFixed(1)} s (${(demoTokens / (demoMs / 1000)).toFixed(0)} tokens/s); total ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -107,8 +107,11 @@ function main(): void {
 		entries.push(entry);
 	}
 	const manifestPath = join(OUT, 'manifest.json');
-	// Figures measured elsewhere (demoBundle.ts, the parity test) stay until they are measured again.
-	const previous = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { competence?: unknown; demo?: unknown; parity?: unknown }) : {};
+	// Figures measured elsewhere (demoBundle.ts, the parity test) belong to the exact files they were
+	// measured on: they stay only when this run rebuilt every file bit for bit.
+	const before = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { models?: { sha256: string }[]; competence?: unknown; demo?: unknown; demoFull?: unknown; parity?: unknown }) : {};
+	const sameFiles = before.models?.length === entries.length && entries.every((e, i) => before.models?.[i]?.sha256 === e.sha256);
+	const previous = sameFiles ? before : {};
 	const manifest = {
 		format: 'reversal-lab/models',
 		version: 1,
@@ -134,6 +137,7 @@ function main(): void {
 		models: entries,
 		competence: previous.competence ?? null,
 		demo: previous.demo ?? null,
+		demoFull: previous.demoFull ?? null,
 		parity: previous.parity ?? null
 	};
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
