@@ -17,7 +17,10 @@ const WLLAMA = 'node_modules/@wllama/wllama/esm';
 const MAX_TOKENS = 32;
 const TOP = 5;
 
-const manifest = JSON.parse(readFileSync(join(MODELS, 'manifest.json'), 'utf8')) as { models: { id: string; file: string }[] };
+type Entry = { id: string; file: string };
+const manifest = JSON.parse(readFileSync(join(MODELS, 'manifest.json'), 'utf8')) as { models: Entry[]; variants?: { models: Entry[] }[] };
+// Every shipped file: the SFT chain and the chains trained beside it from the same M1.
+const shipped = [...manifest.models, ...(manifest.variants ?? []).flatMap((v) => v.models)];
 // In-domain and OOD questions of every level, from a seed the trainer never used.
 const prompts = generateProblems({ seed: 4242, count: 50, split: 'both' }).map((p) => promptOf(p.question));
 const probePrompts = prompts.slice(0, 10);
@@ -68,7 +71,7 @@ async function runWllama(page: Page, texts: string[], probes: string[], load: Lo
 	);
 }
 
-for (const model of manifest.models) {
+for (const model of shipped) {
 	test(`${model.id}: trainer forward pass and llama.cpp agree`, async ({ page }) => {
 		test.setTimeout(180_000);
 		const { config, weights } = fromGguf(new Uint8Array(readFileSync(join(MODELS, model.file))));

@@ -12,6 +12,7 @@ import { greedyAccuracy, sampleRound, type RoundStats } from './selfImprove';
 import { initWeights, train, type TrainOptions } from './train';
 import { RUN } from './run';
 import { withColumnWork } from './digits';
+import { trainDpoChain } from './dpoChain';
 
 // TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
 const SMOKE = process.env.TRAIN_SMOKE === '1';
@@ -24,6 +25,8 @@ if (SMOKE) {
 	RUN.rounds.train.steps = 5;
 	RUN.evalProblems = 5;
 	RUN.rounds.maxTokens = 40;
+	RUN.dpo.maxTokens = 40;
+	RUN.dpo.train.steps = 3;
 }
 const resume = process.argv.includes('--resume');
 const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -53,6 +56,7 @@ function main(): void {
 	const selfPool = sources[0]!.slice(0, RUN.rounds.problems);
 	const entries: ModelEntry[] = [];
 	let w: Float64Array | undefined;
+	let m1: Float64Array | undefined;
 	for (let it = 1; it <= RUN.iterations; it++) {
 		const id = `tiny-m${it}`;
 		const cached = join(CACHE, `${id}.json`);
@@ -60,6 +64,7 @@ function main(): void {
 			entries.push(JSON.parse(readFileSync(cached, 'utf8')) as ModelEntry);
 			w = fromGguf(new Uint8Array(readFileSync(join(OUT, `${id}.gguf`)))).weights;
 			log(`${id}: resumed from ${OUT}/${id}.gguf`);
+			if (it === 1) m1 = w.slice();
 			continue;
 		}
 		const t0 = performance.now();
@@ -105,12 +110,18 @@ function main(): void {
 		};
 		writeFileSync(cached, JSON.stringify(entry, null, '\t'));
 		entries.push(entry);
+		if (it === 1) m1 = w.slice();
 	}
+	const dpoStarted = performance.now();
+	const dpoEntries = trainDpoChain(c, m1!, selfPool, probe, RUN.dpo, { out: OUT, cache: CACHE, resume, log });
+	const dpoSeconds = Math.round((performance.now() - dpoStarted) / 1000);
 	const manifestPath = join(OUT, 'manifest.json');
 	// Figures measured elsewhere (demoBundle.ts, the parity test) belong to the exact files they were
 	// measured on: they stay only when this run rebuilt every file bit for bit.
-	const before = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { models?: { sha256: string }[]; competence?: unknown; demo?: unknown; demoFull?: unknown; parity?: unknown }) : {};
-	const sameFiles = before.models?.length === entries.length && entries.every((e, i) => before.models?.[i]?.sha256 === e.sha256);
+	const before = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { models?: { sha256: string }[]; variants?: { models: { sha256: string }[] }[]; competence?: unknown; demo?: unknown; demoFull?: unknown; parity?: unknown }) : {};
+	const files = [...entries, ...dpoEntries];
+	const beforeFiles = [...(before.models ?? []), ...(before.variants ?? []).flatMap((v) => v.models)];
+	const sameFiles = beforeFiles.length === files.length && files.every((e, i) => beforeFiles[i]?.sha256 === e.sha256);
 	const previous = sameFiles ? before : {};
 	const manifest = {
 		format: 'reversal-lab/models',
@@ -135,6 +146,15 @@ function main(): void {
 			seconds: Math.round((performance.now() - started) / 1000)
 		},
 		models: entries,
+		variants: [
+			{
+				id: 'iterative-dpo',
+				label: 'Iterative DPO from M1',
+				method: `D(t), t = 2..${RUN.dpo.iterations}: sample ${RUN.dpo.n} solutions per training problem from D(t-1) (D1 = M1) at T = ${RUN.dpo.temperature}, pair up to ${RUN.dpo.pairsPerProblem} correct with incorrect samples of the same problem, train by DPO (beta ${RUN.dpo.beta}) with D(t-1) as the frozen reference.`,
+				seconds: dpoSeconds,
+				models: dpoEntries
+			}
+		],
 		competence: previous.competence ?? null,
 		demo: previous.demo ?? null,
 		demoFull: previous.demoFull ?? null,

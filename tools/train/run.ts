@@ -29,5 +29,18 @@ export const RUN = {
 		maxTokens: 200,
 		epochs: 1,
 		train: { steps: 60, batch: 8, lr: 1e-3, minLrRatio: 0.1, warmup: 10, weightDecay: 0.01 }
+	},
+	// Iterative DPO from the same M1 on the same problems, sampled like the SFT rounds.
+	dpo: {
+		iterations: 5,
+		n: 4,
+		temperature: 0.8,
+		maxTokens: 200,
+		beta: 0.1,
+		nll: 1,
+		pairsPerProblem: 2,
+		epochs: 2,
+		seed: 5,
+		train: { steps: 60, batch: 8, lr: 2e-4, minLrRatio: 0.1, warmup: 5, weightDecay: 0, seed: 40 }
 	}
 };

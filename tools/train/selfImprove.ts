@@ -24,11 +24,20 @@ export interface RoundStats {
 	distinctKept: number;
 }
 
+/** One problem's samples, split by grade: the material of preference pairs. */
+export interface SampleGroup {
+	problem: string;
+	correct: Example[];
+	/** Wrong or without an answer, but ended by the model (cut-off texts are in neither list). */
+	incorrect: Example[];
+}
+
 export function sampleRound(
 	c: ModelConfig, w: Float64Array, problems: readonly TrainProblem[],
 	o: { n: number; temperature: number; maxTokens: number; seed: number; round: number }
-): { examples: Example[]; stats: RoundStats } {
+): { examples: Example[]; groups: SampleGroup[]; stats: RoundStats } {
 	const examples: Example[] = [];
+	const groups: SampleGroup[] = [];
 	const texts = new Set<string>();
 	let samples = 0, covered = 0;
 	for (const p of problems) {
@@ -36,6 +45,8 @@ export function sampleRound(
 		let logits: Float64Array = new Float64Array(0);
 		for (const t of VOCAB.encode(promptOf(p.question))) logits = dec.step(t);
 		let any = false;
+		const group: SampleGroup = { problem: p.id, correct: [], incorrect: [] };
+		groups.push(group);
 		for (let k = 0; k < o.n; k++) {
 			const random = mulberry32(hashString(`${o.round}|${p.id}|${k}`, o.seed >>> 0));
 			const ids = continueFrom(c, dec.fork(), logits.slice(), { maxTokens: o.maxTokens, temperature: o.temperature, stop: VOCAB.eosId, random });
@@ -43,15 +54,18 @@ export function sampleRound(
 			samples++;
 			// A kept sample must also have ended by itself: a cut-off text is not a solution.
 			if (ids.length < o.maxTokens && isCorrect(text, p.answer)) {
-				examples.push(exampleOf(p.question, text));
+				const e = exampleOf(p.question, text);
+				examples.push(e);
+				group.correct.push(e);
 				texts.add(`${p.id}\u0000${text}`);
 				any = true;
-			}
+			} else if (ids.length < o.maxTokens) group.incorrect.push(exampleOf(p.question, text));
 		}
 		if (any) covered++;
 	}
 	return {
 		examples,
+		groups,
 		stats: {
 			problems: problems.length,
 			samples,

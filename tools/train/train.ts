@@ -74,21 +74,50 @@ export interface TrainResult {
 	ms: number;
 }
 
+/** What one batch adds to the gradient: its summed loss, the count that loss is a sum over, tokens read. */
+export interface BatchResult {
+	loss: number;
+	count: number;
+	tokens: number;
+}
+
+/** Adds the batch's gradient (already divided by whatever the objective averages over) into `grads`. */
+export type BatchGradient<T> = (batch: readonly T[], grads: Float64Array) => BatchResult;
+
+/** Next-token cross-entropy over the completion, averaged over the batch's target tokens. */
+export function sftGradient(c: ModelConfig, w: Float64Array): BatchGradient<Example> {
+	return (batch, grads) => {
+		const count = batch.reduce((n, e) => n + e.target.filter((t) => t >= 0).length, 0);
+		let loss = 0;
+		let tokens = 0;
+		for (const e of batch) {
+			loss += trainSequence(c, w, grads, e.tokens, e.target, 1 / count).loss;
+			tokens += e.tokens.length;
+		}
+		return { loss, count, tokens };
+	};
+}
+
 /** Trains `w` in place on examples drawn in a seeded shuffled order (epochs reshuffle). */
 export function train(c: ModelConfig, w: Float64Array, examples: readonly Example[], o: TrainOptions): TrainResult {
-	if (examples.length === 0) throw new Error('train: no examples');
+	return optimize(c, w, examples, sftGradient(c, w), o);
+}
+
+/** AdamW with warm-up and cosine decay over items drawn in a seeded shuffled order (epochs reshuffle). */
+export function optimize<T>(c: ModelConfig, w: Float64Array, items: readonly T[], gradient: BatchGradient<T>, o: TrainOptions): TrainResult {
+	if (items.length === 0) throw new Error('train: no examples');
 	const r = mulberry32(o.seed);
 	const order: number[] = [];
-	const next = (): Example => {
+	const next = (): T => {
 		if (order.length === 0) {
-			const idx = examples.map((_, i) => i);
+			const idx = items.map((_, i) => i);
 			for (let i = idx.length - 1; i > 0; i--) {
 				const j = Math.floor(r() * (i + 1));
 				[idx[i], idx[j]] = [idx[j]!, idx[i]!];
 			}
 			order.push(...idx.reverse());
 		}
-		return examples[order.pop()!]!;
+		return items[order.pop()!]!;
 	};
 	const state = adamState(w.length);
 	const grads = new Float64Array(w.length);
@@ -97,13 +126,9 @@ export function train(c: ModelConfig, w: Float64Array, examples: readonly Exampl
 	let tokens = 0, tailLoss = 0, tailCount = 0, logLoss = 0, logCount = 0;
 	for (let step = 0; step < o.steps; step++) {
 		const batch = Array.from({ length: o.batch }, next);
-		const count = batch.reduce((n, e) => n + e.target.filter((t) => t >= 0).length, 0);
 		grads.fill(0);
-		let loss = 0;
-		for (const e of batch) {
-			loss += trainSequence(c, w, grads, e.tokens, e.target, 1 / count).loss;
-			tokens += e.tokens.length;
-		}
+		const { loss, count, tokens: read } = gradient(batch, grads);
+		tokens += read;
 		const progress = step < o.warmup ? (step + 1) / o.warmup : 1;
 		const t = Math.max(0, step - o.warmup) / Math.max(1, o.steps - o.warmup);
 		const lr = o.lr * progress * (o.minLrRatio + (1 - o.minLrRatio) * 0.5 * (1 + Math.cos(Math.PI * t)));

@@ -8,24 +8,48 @@ export interface BuiltinEntry {
 	bytes: number;
 }
 
-export interface BuiltinManifest {
+/** Another chain trained from the same first model (e.g. iterative DPO beside iterative SFT). */
+export interface BuiltinVariant {
+	id: string;
+	label: string;
 	models: BuiltinEntry[];
+}
+
+export interface BuiltinManifest {
+	/** The main chain, M1 first: what the demo runs. */
+	models: BuiltinEntry[];
+	variants: BuiltinVariant[];
 	prompt?: { template: string; extractor?: string };
+}
+
+/** Every built-in model, the main chain first. */
+export function builtinEntries(manifest: BuiltinManifest | undefined): BuiltinEntry[] {
+	return manifest ? [...manifest.models, ...manifest.variants.flatMap((v) => v.models)] : [];
+}
+
+function entriesOf(list: unknown[]): BuiltinEntry[] {
+	return list
+		.filter(
+			(e): e is BuiltinEntry =>
+				typeof e === 'object' && e !== null && typeof (e as BuiltinEntry).id === 'string' && typeof (e as BuiltinEntry).file === 'string' && typeof (e as BuiltinEntry).bytes === 'number'
+		)
+		.map((e) => ({ id: e.id, file: e.file, bytes: e.bytes, label: typeof e.label === 'string' ? e.label : e.id }));
 }
 
 /** Reads the manifest's parts this page needs; anything malformed yields undefined. */
 export function parseManifest(json: unknown): BuiltinManifest | undefined {
 	if (typeof json !== 'object' || json === null) return undefined;
-	const m = json as { models?: unknown; prompt?: { template?: unknown; extractor?: unknown } };
+	const m = json as { models?: unknown; variants?: unknown; prompt?: { template?: unknown; extractor?: unknown } };
 	if (!Array.isArray(m.models)) return undefined;
-	const models = m.models.filter(
-		(e): e is BuiltinEntry =>
-			typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.file === 'string' && typeof e.bytes === 'number'
-	);
+	const variants = (Array.isArray(m.variants) ? m.variants : [])
+		.filter((v): v is { id: string; label?: unknown; models: unknown[] } => typeof v === 'object' && v !== null && typeof v.id === 'string' && Array.isArray(v.models))
+		.map((v) => ({ id: v.id, label: typeof v.label === 'string' ? v.label : v.id, models: entriesOf(v.models) }))
+		.filter((v) => v.models.length > 0);
 	const template = typeof m.prompt?.template === 'string' ? m.prompt.template : undefined;
 	const extractor = typeof m.prompt?.extractor === 'string' ? m.prompt.extractor : undefined;
 	return {
-		models: models.map((e) => ({ ...e, label: typeof e.label === 'string' ? e.label : e.id })),
+		models: entriesOf(m.models),
+		variants,
 		...(template ? { prompt: { template, ...(extractor ? { extractor } : {}) } } : {})
 	};
 }
