@@ -21,8 +21,15 @@ const SIZE = FULL ? { problems: 60, n: 16, file: 'demo-full-bundle.json', key: '
 const WLLAMA = 'node_modules/@wllama/wllama/esm';
 const ORIGIN = 'http://localhost:4399';
 
+interface Entry {
+	id: string;
+	label: string;
+	file: string;
+}
+
 interface Manifest {
-	models: { id: string; label: string; file: string }[];
+	models: Entry[];
+	variants?: { models: Entry[] }[];
 	prompt: { template: string };
 	competence?: unknown;
 	[key: string]: unknown;
@@ -112,7 +119,10 @@ async function main(): Promise<void> {
 		problemSet: { source: 'builtin', id: 'offline', seed, count: problems.length },
 		reference: manifest.models[0]!.id
 	};
-	const models: ModelRef[] = manifest.models.map((m, order) => ({ id: m.id, label: m.label, engine: 'builtin', source: m.file, order, chat: false }));
+	// The default demo is the SFT chain (what the live demo runs); the full-size study sets the DPO chain beside it.
+	const everything = [...manifest.models, ...(manifest.variants ?? []).flatMap((v) => v.models)];
+	const inStudy = FULL ? everything : manifest.models;
+	const models: ModelRef[] = inStudy.map((m, order) => ({ id: m.id, label: m.label, engine: 'builtin', source: m.file, order, chat: false }));
 	// Competence: greedy accuracy on a separate in-domain level 1-2 set, the issue's acceptance figure.
 	const competenceSet = generateProblems({ family: 'offline', seed: 9001, count: QUICK ? 4 : 100, split: 'in-domain', levels: [1, 2] });
 
@@ -125,7 +135,7 @@ async function main(): Promise<void> {
 	let userAgent = '';
 	let demoMs = 0;
 	let demoTokens = 0;
-	for (const m of manifest.models) {
+	for (const m of inStudy) {
 		const jobs: Job[] = [];
 		const keys: { problem: Problem; index: number; seed: number }[] = [];
 		for (const p of problems) {
@@ -146,15 +156,15 @@ async function main(): Promise<void> {
 			demoTokens += d.tokens;
 			samples.push({ model: m.id, problem: k.problem.id, index: k.index, seed: k.seed, text: d.text, answer: g.answer, correct: g.correct, tokens: d.tokens, ms: Math.round(d.ms * 10) / 10 });
 		});
-		if (FULL) {
-			console.log(`${m.id}: demo ${run.done.length} samples in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-			continue;
-		}
-		const comp = await runModel(page, m.file, competenceSet.map((p) => ({ prompt: promptOf(p), temperature: 0, seed: 1 })), study.sampling.maxTokens);
-		const correct = comp.done.filter((d, i) => grade(d.text, competenceSet[i]!, 'gsm8k-strict').correct).length;
-		competence[m.id] = { correct, total: competenceSet.length, accuracy: correct / competenceSet.length };
-		console.log(`${m.id}: demo ${(run.done.length)} samples in ${((performance.now() - t0) / 1000).toFixed(1)} s (load ${run.loadMs.toFixed(0)} ms); competence L1-2 in-domain greedy ${correct}/${competenceSet.length}`);
+		console.log(`${m.id}: demo ${run.done.length} samples in ${((performance.now() - t0) / 1000).toFixed(1)} s (load ${run.loadMs.toFixed(0)} ms)`);
 	}
+	if (!FULL)
+		for (const m of everything) {
+			const comp = await runModel(page, m.file, competenceSet.map((p) => ({ prompt: promptOf(p), temperature: 0, seed: 1 })), study.sampling.maxTokens);
+			const correct = comp.done.filter((d, i) => grade(d.text, competenceSet[i]!, 'gsm8k-strict').correct).length;
+			competence[m.id] = { correct, total: competenceSet.length, accuracy: correct / competenceSet.length };
+			console.log(`${m.id}: competence (in-domain levels 1-2, greedy) ${correct}/${competenceSet.length}`);
+		}
 	await browser.close();
 	const bundle: Bundle = {
 		format: 'reversal-lab/bundle',
