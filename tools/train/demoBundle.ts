@@ -111,7 +111,7 @@ async function main(): Promise<void> {
 	const problems: Problem[] = generateProblems({ family: 'offline', seed, count: QUICK ? 4 : SIZE.problems });
 	const study: StudyConfig = {
 		id: FULL ? 'demo-full-tiny-iterative-sft' : 'demo-tiny-iterative-sft',
-		name: `Built-in demo${FULL ? ', full size' : ''}: a tiny model and four rounds of iterative SFT (M1-M5)`,
+		name: FULL ? 'Built-in demo, full size: M1, four rounds of iterative SFT (M2-M5) and four of iterative DPO (D2-D5)' : 'Built-in demo: a tiny model and four rounds of iterative SFT (M1-M5)',
 		seed,
 		sampling: { n: QUICK ? 2 : SIZE.n, greedy: true, temperature: 0.8, topP: 1, maxTokens: QUICK ? 40 : 320 },
 		prompt: { style: 'raw', form: 'completion', text: template },
