@@ -14,7 +14,8 @@ export function curveSeries(report: Report, which: 'passAtK' | 'majAtK'): CurveS
 /** The reference's pass@k on each later model's improvement set, one curve per model t. */
 export function isCurveSeries(report: Report): CurveSeries[] {
 	return modelsInOrder(report)
-		.filter((m) => m.sets)
+		// An empty IS(t) has no pass@k to draw.
+		.filter((m) => m.sets && m.sets.improved.length > 0)
 		.map((m) => ({ id: m.model, label: `on IS(${m.label})`, order: m.order, points: m.sets?.referencePassAtKOnImproved ?? [] }));
 }
 
