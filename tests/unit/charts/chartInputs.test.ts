@@ -22,6 +22,14 @@ describe('chartInputs', () => {
 		expect(bars.value('M3', 'regressed')?.value).toBe(m3.sets!.regressed.length);
 	});
 
+	it('isCurveSeries(report) leaves out models whose improvement set is empty', () => {
+		const withSets = report.models.filter((m) => m.sets && m.sets.improved.length > 0).map((m) => m.model);
+		expect(withSets.length).toBeGreaterThan(0);
+		expect(inputs.isCurveSeries(report).map((s) => s.id)).toEqual(withSets);
+		const none = { ...report, models: report.models.map((m) => (m.sets ? { ...m, sets: { ...m.sets, improved: [] } } : m)) };
+		expect(inputs.isCurveSeries(none)).toEqual([]);
+	});
+
 	it('diversity(report, metric) reads each subset of each model', () => {
 		const bars = inputs.diversity(report, 'distinctN');
 		const m1 = report.models.find((m) => m.model === 'M1')!;
