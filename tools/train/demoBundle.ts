@@ -111,7 +111,7 @@ async function main(): Promise<void> {
 	const problems: Problem[] = generateProblems({ family: 'offline', seed, count: QUICK ? 4 : SIZE.problems });
 	const study: StudyConfig = {
 		id: FULL ? 'demo-full-tiny-iterative-sft' : 'demo-tiny-iterative-sft',
-		name: FULL ? 'Built-in demo, full size: M1, four rounds of iterative SFT (M2-M5) and four of iterative DPO (D2-D5)' : 'Built-in demo: a tiny model and four rounds of iterative SFT (M1-M5)',
+		name: FULL ? 'Built-in demo, full size: M1, iterative SFT (M2-M5), iterative DPO (D2-D5), alternating (A3-A5)' : 'Built-in demo: a tiny model and four rounds of iterative SFT (M1-M5)',
 		seed,
 		sampling: { n: QUICK ? 2 : SIZE.n, greedy: true, temperature: 0.8, topP: 1, maxTokens: QUICK ? 40 : 320 },
 		prompt: { style: 'raw', form: 'completion', text: template },
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
 		problemSet: { source: 'builtin', id: 'offline', seed, count: problems.length },
 		reference: manifest.models[0]!.id
 	};
-	// The default demo is the SFT chain (what the live demo runs); the full-size study sets the DPO chain beside it.
+	// The default demo is the SFT chain (what the live demo runs); the full-size study sets the variants beside it.
 	const everything = [...manifest.models, ...(manifest.variants ?? []).flatMap((v) => v.models)];
 	const inStudy = FULL ? everything : manifest.models;
 	const models: ModelRef[] = inStudy.map((m, order) => ({ id: m.id, label: m.label, engine: 'builtin', source: m.file, order, chat: false }));

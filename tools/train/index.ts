@@ -12,7 +12,7 @@ import { greedyAccuracy, sampleRound, type RoundStats } from './selfImprove';
 import { initWeights, train, type TrainOptions } from './train';
 import { RUN } from './run';
 import { withColumnWork } from './digits';
-import { trainDpoChain } from './dpoChain';
+import { trainChain, type SftSettings } from './chain';
 
 // TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
 const SMOKE = process.env.TRAIN_SMOKE === '1';
@@ -57,6 +57,7 @@ function main(): void {
 	const entries: ModelEntry[] = [];
 	let w: Float64Array | undefined;
 	let m1: Float64Array | undefined;
+	let m2: Float64Array | undefined;
 	for (let it = 1; it <= RUN.iterations; it++) {
 		const id = `tiny-m${it}`;
 		const cached = join(CACHE, `${id}.json`);
@@ -65,6 +66,7 @@ function main(): void {
 			w = fromGguf(new Uint8Array(readFileSync(join(OUT, `${id}.gguf`)))).weights;
 			log(`${id}: resumed from ${OUT}/${id}.gguf`);
 			if (it === 1) m1 = w.slice();
+			if (it === 2) m2 = w.slice();
 			continue;
 		}
 		const t0 = performance.now();
@@ -111,15 +113,24 @@ function main(): void {
 		writeFileSync(cached, JSON.stringify(entry, null, '\t'));
 		entries.push(entry);
 		if (it === 1) m1 = w.slice();
+		if (it === 2) m2 = w.slice();
 	}
-	const dpoStarted = performance.now();
-	const dpoEntries = trainDpoChain(c, m1!, selfPool, probe, RUN.dpo, { out: OUT, cache: CACHE, resume, log });
-	const dpoSeconds = Math.round((performance.now() - dpoStarted) / 1000);
+	// The variants: iterative DPO from M1, and SFT and DPO rounds in turn from M2 (whose first, SFT,
+	// round is the main chain's). Their SFT rounds are the main chain's, seeds included.
+	const sft: SftSettings = { ...RUN.rounds, seed: RUN.seeds.sampling, train: { ...RUN.rounds.train, seed: RUN.seeds.order } };
+	const where = { out: OUT, cache: CACHE, resume, log };
+	const timed = <T,>(f: () => T): [T, number] => {
+		const t0 = performance.now();
+		const out = f();
+		return [out, Math.round((performance.now() - t0) / 1000)];
+	};
+	const [dpoEntries, dpoSeconds] = timed(() => trainChain(c, m1!, selfPool, probe, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' }, { sft, dpo: RUN.dpo }, where));
+	const [altEntries, altSeconds] = timed(() => trainChain(c, m2!, selfPool, probe, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' }, { sft, dpo: RUN.dpo }, where));
 	const manifestPath = join(OUT, 'manifest.json');
 	// Figures measured elsewhere (demoBundle.ts, the parity test) belong to the exact files they were
 	// measured on: they stay only when this run rebuilt every file bit for bit.
 	const before = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { models?: { sha256: string }[]; variants?: { models: { sha256: string }[] }[]; competence?: unknown; demo?: unknown; demoFull?: unknown; parity?: unknown }) : {};
-	const files = [...entries, ...dpoEntries];
+	const files = [...entries, ...dpoEntries, ...altEntries];
 	const beforeFiles = [...(before.models ?? []), ...(before.variants ?? []).flatMap((v) => v.models)];
 	const sameFiles = beforeFiles.length === files.length && files.every((e, i) => beforeFiles[i]?.sha256 === e.sha256);
 	const previous = sameFiles ? before : {};
@@ -153,6 +164,13 @@ function main(): void {
 				method: `D(t), t = 2..${RUN.dpo.iterations}: sample ${RUN.dpo.n} solutions per training problem from D(t-1) (D1 = M1) at T = ${RUN.dpo.temperature}, pair up to ${RUN.dpo.pairsPerProblem} correct with incorrect samples of the same problem, train by DPO (beta ${RUN.dpo.beta}) with D(t-1) as the frozen reference.`,
 				seconds: dpoSeconds,
 				models: dpoEntries
+			},
+			{
+				id: 'alternating',
+				label: 'Alternating DPO and SFT from M2',
+				method: 'A3 = DPO round from M2, A4 = SFT round from A3, A5 = DPO round from A4 (M2 is the SFT round from M1, so the chain alternates SFT and DPO from M1); rounds as in the SFT and DPO chains.',
+				seconds: altSeconds,
+				models: altEntries
 			}
 		],
 		competence: previous.competence ?? null,
