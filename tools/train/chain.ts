@@ -61,7 +61,7 @@ export interface ChainEntry {
 	bytes: number;
 	sha256: string;
 	trainingSet: { source: 'self' | 'self-pairs'; examples: number; round: RoundStats };
-	training: Omit<TrainOptions, 'log' | 'onStep'> & { beta?: number; nll?: number; finalLoss: number | null; seconds: number; from: string };
+	training: Omit<TrainOptions, 'log' | 'onStep'> & { beta?: number; nll?: number; finalLoss: number | null; tokens: number; seconds: number; from: string };
 	nodeGreedyAccuracy: Record<string, number>;
 }
 
@@ -94,20 +94,20 @@ export function trainChain(
 		const s = kind === 'sft' ? settings.sft : settings.dpo;
 		const round = sampleRound(c, w, problems, { n: s.n, temperature: s.temperature, maxTokens: s.maxTokens, seed: s.seed, round: it });
 		let examples: number;
-		let res: { finalLoss: number | null };
+		let res: { finalLoss: number | null; tokens: number };
 		let opts: Omit<TrainOptions, 'log' | 'onStep'>;
 		if (kind === 'sft') {
 			examples = round.examples.length;
 			where.log(`${id}: SFT on ${examples} correct samples of ${round.stats.samples} from ${from}`);
 			opts = { ...settings.sft.train, steps: Math.min(settings.sft.train.steps, Math.ceil((examples * settings.sft.epochs) / settings.sft.train.batch)), seed: settings.sft.train.seed + it };
-			res = examples > 0 ? optimize(c, w, round.examples, sftGradient(c, w), { ...opts, log: (l) => where.log(`${id}: ${l}`) }) : { finalLoss: null };
+			res = examples > 0 ? optimize(c, w, round.examples, sftGradient(c, w), { ...opts, log: (l) => where.log(`${id}: ${l}`) }) : { finalLoss: null, tokens: 0 };
 		} else {
 			// The reference is the model the samples came from, scored before it is trained.
 			const pairs = preferencePairs(c, w, round.groups, settings.dpo.pairsPerProblem);
 			examples = pairs.length;
 			where.log(`${id}: ${round.stats.kept} of ${round.stats.samples} samples correct; ${pairs.length} preference pairs from ${from}`);
 			opts = { ...settings.dpo.train, steps: Math.min(settings.dpo.train.steps, Math.ceil((pairs.length * settings.dpo.epochs) / settings.dpo.train.batch)), seed: settings.dpo.train.seed + it };
-			res = pairs.length > 0 ? optimize(c, w, pairs, dpoGradient(c, w, settings.dpo.beta, settings.dpo.nll), { ...opts, log: (l) => where.log(`${id}: ${l}`) }) : { finalLoss: null };
+			res = pairs.length > 0 ? optimize(c, w, pairs, dpoGradient(c, w, settings.dpo.beta, settings.dpo.nll), { ...opts, log: (l) => where.log(`${id}: ${l}`) }) : { finalLoss: null, tokens: 0 };
 		}
 		const acc = greedyAccuracy(c, w, probe, s.maxTokens);
 		where.log(`${id}: held-out greedy accuracy (trainer forward pass) ${JSON.stringify(acc)}`);
@@ -123,7 +123,7 @@ export function trainChain(
 			bytes: bytes.byteLength,
 			sha256: createHash('sha256').update(bytes).digest('hex'),
 			trainingSet: { source: kind === 'sft' ? 'self' : 'self-pairs', examples, round: round.stats },
-			training: { ...opts, ...(kind === 'dpo' ? { beta: settings.dpo.beta, nll: settings.dpo.nll } : {}), finalLoss: res.finalLoss, seconds: Math.round((performance.now() - t0) / 1000), from },
+			training: { ...opts, ...(kind === 'dpo' ? { beta: settings.dpo.beta, nll: settings.dpo.nll } : {}), finalLoss: res.finalLoss, tokens: res.tokens, seconds: Math.round((performance.now() - t0) / 1000), from },
 			nodeGreedyAccuracy: acc
 		};
 		writeFileSync(cached, JSON.stringify(entry, null, '\t'));

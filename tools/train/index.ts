@@ -1,18 +1,16 @@
-// `npm run models:train`: trains the built-in tiny family M1..M5 by iterative SFT (the paper's
-// Algorithm 1) and writes static/models/*.gguf and static/models/manifest.json.
+// `npm run models:train`: trains the built-in tiny family (M1, then iterative SFT, iterative DPO
+// and alternating chains: the paper's Algorithm 1 and its variants) and writes static/models/*.gguf
+// and static/models/manifest.json.
 // Deterministic: one thread, seeded data order and sampling, weights rounded to float32 each step.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateProblems } from '../../src/lib/core/problems';
 import { layoutOf } from './config';
-import { exampleOf, PROMPT_TEMPLATE, VOCAB } from './data';
-import { fromGguf, toGguf } from './gguf';
-import { greedyAccuracy, sampleRound, type RoundStats } from './selfImprove';
-import { initWeights, train, type TrainOptions } from './train';
+import { PROMPT_TEMPLATE, VOCAB } from './data';
+import { fromGguf } from './gguf';
 import { RUN } from './run';
-import { withColumnWork } from './digits';
 import { trainChain, type SftSettings } from './chain';
+import { trainM1 } from './m1';
 
 // TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
 const SMOKE = process.env.TRAIN_SMOKE === '1';
@@ -31,18 +29,6 @@ if (SMOKE) {
 const resume = process.argv.includes('--resume');
 const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-interface ModelEntry {
-	id: string;
-	label: string;
-	iteration: number;
-	file: string;
-	bytes: number;
-	sha256: string;
-	trainingSet: { source: 'gold' | 'self'; examples: number; round?: RoundStats };
-	training: TrainOptions & { finalLoss: number | null; tokens: number; seconds: number; from: string };
-	nodeGreedyAccuracy: Record<string, number>;
-}
-
 function main(): void {
 	const started = performance.now();
 	mkdirSync(OUT, { recursive: true });
@@ -54,82 +40,25 @@ function main(): void {
 	const probe = generateProblems({ seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: [1, 2] });
 	// Self-improvement draws on problems M1 was trained on, as the paper's loop does.
 	const selfPool = sources[0]!.slice(0, RUN.rounds.problems);
-	const entries: ModelEntry[] = [];
-	let w: Float64Array | undefined;
-	let m1: Float64Array | undefined;
-	let m2: Float64Array | undefined;
-	for (let it = 1; it <= RUN.iterations; it++) {
-		const id = `tiny-m${it}`;
-		const cached = join(CACHE, `${id}.json`);
-		if (resume && existsSync(cached) && existsSync(join(OUT, `${id}.gguf`))) {
-			entries.push(JSON.parse(readFileSync(cached, 'utf8')) as ModelEntry);
-			w = fromGguf(new Uint8Array(readFileSync(join(OUT, `${id}.gguf`)))).weights;
-			log(`${id}: resumed from ${OUT}/${id}.gguf`);
-			if (it === 1) m1 = w.slice();
-			if (it === 2) m2 = w.slice();
-			continue;
-		}
-		const t0 = performance.now();
-		let examples;
-		let trainingSet: ModelEntry['trainingSet'];
-		let opts: TrainOptions;
-		if (it === 1) {
-			w = initWeights(c, RUN.seeds.init);
-			examples = gold.map((p) => exampleOf(p.question, withColumnWork(p.solution)));
-			trainingSet = { source: 'gold', examples: examples.length };
-			opts = { ...RUN.m1.train, seed: RUN.seeds.order };
-		} else {
-			if (!w) throw new Error('no previous model');
-			log(`${id}: sampling ${RUN.rounds.n} solutions for each of ${selfPool.length} problems from M${it - 1} at T = ${RUN.rounds.temperature}`);
-			const round = sampleRound(c, w, selfPool, { ...RUN.rounds, seed: RUN.seeds.sampling, round: it });
-			log(`${id}: kept ${round.stats.kept} of ${round.stats.samples} (${(100 * round.stats.keptFraction).toFixed(1)}%), ${round.stats.problemsCovered} problems covered, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-			examples = round.examples;
-			trainingSet = { source: 'self', examples: examples.length, round: round.stats };
-			const steps = Math.min(RUN.rounds.train.steps, Math.ceil((examples.length * RUN.rounds.epochs) / RUN.rounds.train.batch));
-			opts = { ...RUN.rounds.train, steps, seed: RUN.seeds.order + it };
-		}
-		// With nothing kept, M(t) is M(t-1) unchanged (the loop has no data to learn from).
-		const weights = w;
-		// A progress check every 1,000 steps (reads the weights only; the run's bytes do not depend on it).
-		const check = (step: number): void => {
-			if (step % 1000 === 0) log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, weights, probe, RUN.rounds.maxTokens))}`);
-		};
-		const res = examples.length > 0 ? train(c, w, examples, { ...opts, log: (l) => log(`${id}: ${l}`), onStep: check }) : { finalLoss: null, tokens: 0 };
-		const acc = greedyAccuracy(c, w, probe, RUN.rounds.maxTokens);
-		log(`${id}: held-out greedy accuracy (trainer forward pass) ${JSON.stringify(acc)}`);
-		const bytes = toGguf(c, w, `reversal-lab ${id}`, `Built-in tiny model M${it} (iterative SFT). Prompt: ${JSON.stringify(PROMPT_TEMPLATE)}`);
-		writeFileSync(join(OUT, `${id}.gguf`), bytes);
-		const entry: ModelEntry = {
-			id,
-			label: `M${it}`,
-			iteration: it,
-			file: `${id}.gguf`,
-			bytes: bytes.byteLength,
-			sha256: createHash('sha256').update(bytes).digest('hex'),
-			trainingSet,
-			training: { ...opts, finalLoss: res.finalLoss, tokens: res.tokens, seconds: Math.round((performance.now() - t0) / 1000), from: it === 1 ? 'random init' : `M${it - 1}` },
-			nodeGreedyAccuracy: acc
-		};
-		writeFileSync(cached, JSON.stringify(entry, null, '\t'));
-		entries.push(entry);
-		if (it === 1) m1 = w.slice();
-		if (it === 2) m2 = w.slice();
-	}
-	// The variants: iterative DPO from M1, and SFT and DPO rounds in turn from M2 (whose first, SFT,
-	// round is the main chain's). Their SFT rounds are the main chain's, seeds included.
-	const sft: SftSettings = { ...RUN.rounds, seed: RUN.seeds.sampling, train: { ...RUN.rounds.train, seed: RUN.seeds.order } };
 	const where = { out: OUT, cache: CACHE, resume, log };
+	const m1 = trainM1(c, gold, probe, { initSeed: RUN.seeds.init, train: { ...RUN.m1.train, seed: RUN.seeds.order }, maxTokens: RUN.rounds.maxTokens }, where);
+	// Every SFT round, in the main chain and in the variants, samples and trains with the same settings and seeds.
+	const sft: SftSettings = { ...RUN.rounds, seed: RUN.seeds.sampling, train: { ...RUN.rounds.train, seed: RUN.seeds.order } };
+	const sftRounds = trainChain(c, m1.weights, selfPool, probe, { prefix: 'tiny-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', kinds: ['sft', 'sft', 'sft', 'sft'], description: 'iterative SFT' }, { sft, dpo: RUN.dpo }, where);
+	const entries = [m1.entry, ...sftRounds];
+	// The variants: iterative DPO from M1, and DPO and SFT rounds in turn from M2 (itself the SFT round from M1).
+	const m2 = fromGguf(new Uint8Array(readFileSync(join(OUT, 'tiny-m2.gguf')))).weights;
 	const timed = <T,>(f: () => T): [T, number] => {
 		const t0 = performance.now();
 		const out = f();
 		return [out, Math.round((performance.now() - t0) / 1000)];
 	};
-	const [dpoEntries, dpoSeconds] = timed(() => trainChain(c, m1!, selfPool, probe, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' }, { sft, dpo: RUN.dpo }, where));
-	const [altEntries, altSeconds] = timed(() => trainChain(c, m2!, selfPool, probe, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' }, { sft, dpo: RUN.dpo }, where));
+	const [dpoEntries, dpoSeconds] = timed(() => trainChain(c, m1.weights, selfPool, probe, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' }, { sft, dpo: RUN.dpo }, where));
+	const [altEntries, altSeconds] = timed(() => trainChain(c, m2, selfPool, probe, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' }, { sft, dpo: RUN.dpo }, where));
 	const manifestPath = join(OUT, 'manifest.json');
 	// Figures measured elsewhere (demoBundle.ts, the parity test) belong to the exact files they were
 	// measured on: they stay only when this run rebuilt every file bit for bit.
-	const before = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { models?: { sha256: string }[]; variants?: { models: { sha256: string }[] }[]; competence?: unknown; demo?: unknown; demoFull?: unknown; parity?: unknown }) : {};
+	const before = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { models?: { sha256: string }[]; variants?: { models: { sha256: string }[] }[]; training?: { timing?: string; reproducibility?: string }; competence?: unknown; demo?: unknown; demoFull?: unknown; parity?: unknown }) : {};
 	const files = [...entries, ...dpoEntries, ...altEntries];
 	const beforeFiles = [...(before.models ?? []), ...(before.variants ?? []).flatMap((v) => v.models)];
 	const sameFiles = beforeFiles.length === files.length && files.every((e, i) => beforeFiles[i]?.sha256 === e.sha256);
@@ -154,7 +83,10 @@ function main(): void {
 			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
 			run: RUN,
 			problems: { m1: RUN.m1.sources.map((o) => `generateProblems(${JSON.stringify(o)})`), selfImprovement: `the first ${RUN.rounds.problems} problems of the first M1 source`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
-			seconds: Math.round((performance.now() - started) / 1000)
+			// A resumed run's wall clock says nothing about the family's cost; notes on timing and
+			// reproducibility written for these exact files are kept.
+			seconds: resume ? null : Math.round((performance.now() - started) / 1000),
+			...(sameFiles ? { timing: before.training?.timing, reproducibility: before.training?.reproducibility } : {})
 		},
 		models: entries,
 		variants: [
@@ -179,7 +111,7 @@ function main(): void {
 		parity: previous.parity ?? null
 	};
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
-	log(`wrote ${entries.length} models and ${manifestPath} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+	log(`wrote ${files.length} models and ${manifestPath} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main();
