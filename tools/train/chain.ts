@@ -9,6 +9,7 @@ import type { ModelConfig } from './config';
 import { PROMPT_TEMPLATE } from './data';
 import { dpoGradient, preferencePairs } from './dpo';
 import { fromGguf, toGguf } from './gguf';
+import type { TrainPlace } from './place';
 import { greedyAccuracy, sampleRound, type RoundStats, type TrainProblem } from './selfImprove';
 import { optimize, sftGradient, type TrainOptions } from './train';
 
@@ -65,16 +66,9 @@ export interface ChainEntry {
 	nodeGreedyAccuracy: Record<string, number>;
 }
 
-interface Where {
-	out: string;
-	cache: string;
-	resume: boolean;
-	log: (line: string) => void;
-}
-
 export function trainChain(
 	c: ModelConfig, start: Float64Array, problems: readonly TrainProblem[], probe: readonly TrainProblem[],
-	plan: ChainPlan, settings: { sft: SftSettings; dpo: DpoSettings }, where: Where
+	plan: ChainPlan, settings: { sft: SftSettings; dpo: DpoSettings }, where: TrainPlace
 ): ChainEntry[] {
 	const entries: ChainEntry[] = [];
 	const w = start.slice();

@@ -6,6 +6,7 @@ import type { ModelConfig } from './config';
 import { exampleOf, PROMPT_TEMPLATE } from './data';
 import { withColumnWork } from './digits';
 import { fromGguf, toGguf } from './gguf';
+import type { TrainPlace } from './place';
 import { greedyAccuracy, type TrainProblem } from './selfImprove';
 import { initWeights, train, type TrainOptions } from './train';
 
@@ -21,16 +22,9 @@ export interface M1Entry {
 	nodeGreedyAccuracy: Record<string, number>;
 }
 
-interface Where {
-	out: string;
-	cache: string;
-	resume: boolean;
-	log: (line: string) => void;
-}
-
 export function trainM1(
 	c: ModelConfig, gold: readonly (TrainProblem & { solution: string })[], probe: readonly TrainProblem[],
-	s: { initSeed: number; train: Omit<TrainOptions, 'log' | 'onStep'>; maxTokens: number }, where: Where
+	s: { initSeed: number; train: Omit<TrainOptions, 'log' | 'onStep'>; maxTokens: number }, where: TrainPlace
 ): { weights: Float64Array; entry: M1Entry } {
 	const id = 'tiny-m1';
 	const file = `${id}.gguf`;

@@ -3,6 +3,7 @@ import { layoutOf, type ModelConfig } from '../../../tools/train/config';
 import { trainSequence } from '../../../tools/train/backprop';
 import { createDecoder, logSoftmax } from '../../../tools/train/infer';
 import { mulberry32 } from '../../../src/lib/core/random';
+import { worstGradientGap } from './finiteDifferences';
 
 const cfg: ModelConfig = { vocab: 7, dim: 8, layers: 2, heads: 2, ffn: 12, context: 16, ropeBase: 10000, eps: 1e-5 };
 
@@ -21,20 +22,7 @@ describe('trainSequence', () => {
 		const w = randomWeights(3);
 		const grads = new Float64Array(w.length);
 		trainSequence(cfg, w, grads, tokens, target, 1);
-		const r = mulberry32(9);
-		let worst = 0;
-		for (let n = 0; n < 300; n++) {
-			const i = Math.floor(r() * w.length);
-			const keep = w[i]!;
-			const eps = 1e-5;
-			w[i] = keep + eps;
-			const up = trainSequence(cfg, w, new Float64Array(w.length), tokens, target, 1).loss;
-			w[i] = keep - eps;
-			const down = trainSequence(cfg, w, new Float64Array(w.length), tokens, target, 1).loss;
-			w[i] = keep;
-			const numeric = (up - down) / (2 * eps);
-			worst = Math.max(worst, Math.abs(numeric - grads[i]!) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grads[i]!)));
-		}
+		const worst = worstGradientGap(w, grads, () => trainSequence(cfg, w, new Float64Array(w.length), tokens, target, 1).loss, { samples: 300, seed: 9, floor: 1e-3 });
 		expect(worst).toBeLessThan(1e-5);
 	});
 

@@ -5,6 +5,7 @@ import { exampleOf, VOCAB } from '../../../tools/train/data';
 import { initWeights, optimize } from '../../../tools/train/train';
 import { trainSequence } from '../../../tools/train/backprop';
 import { mulberry32 } from '../../../src/lib/core/random';
+import { worstGradientGap } from './finiteDifferences';
 
 const cfg: ModelConfig = { vocab: VOCAB.size, dim: 8, layers: 2, heads: 2, ffn: 12, context: 48, ropeBase: 10000, eps: 1e-5 };
 
@@ -42,20 +43,7 @@ describe('dpoGradient', () => {
 		const grads = new Float64Array(w.length);
 		const out = dpoGradient(cfg, w, 0.5, 0.7)([pair!], grads);
 		expect(out.loss).toBeCloseTo(dpoLoss(w, pair!, 0.5, 0.7), 9);
-		const r = mulberry32(4);
-		let worst = 0;
-		for (let n = 0; n < 60; n++) {
-			const i = Math.floor(r() * w.length);
-			const keep = w[i]!;
-			const eps = 1e-5;
-			w[i] = keep + eps;
-			const up = dpoLoss(w, pair!, 0.5, 0.7);
-			w[i] = keep - eps;
-			const down = dpoLoss(w, pair!, 0.5, 0.7);
-			w[i] = keep;
-			const numeric = (up - down) / (2 * eps);
-			worst = Math.max(worst, Math.abs(numeric - grads[i]!) / Math.max(1e-4, Math.abs(numeric) + Math.abs(grads[i]!)));
-		}
+		const worst = worstGradientGap(w, grads, () => dpoLoss(w, pair!, 0.5, 0.7), { samples: 60, seed: 4, floor: 1e-4 });
 		expect(worst).toBeLessThan(1e-5);
 	});
 

@@ -1,0 +1,9 @@
+// Where a training step writes its files and how it reports: shared by M1 and the chains.
+export interface TrainPlace {
+	/** Folder of the GGUF files. */
+	out: string;
+	/** Folder of the per-model JSON entries a resumed run reads back. */
+	cache: string;
+	resume: boolean;
+	log: (line: string) => void;
+}
