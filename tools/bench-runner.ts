@@ -6,20 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { randomLlamaModel } from '../src/lib/gguf';
+import type { BenchResult } from '../src/lib/ui/study/bench';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
 // @ts-expect-error: tools/serve.js is plain JavaScript without types
 import { startServer } from './serve.js';
-
-interface Result {
-	mode: string;
-	samples: number;
-	tokens: number;
-	seconds: number;
-	firstSampleSeconds: number;
-	samplesPerSecond: number;
-	tokensPerSecond: number;
-	engine: string;
-}
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const repeats = Number(arg('--repeats')) || 3;
@@ -43,7 +33,7 @@ async function main(): Promise<void> {
 	const server = (await startServer(dir, PORT)) as { close(): void };
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 
-	async function measure(query: Record<string, string | number>): Promise<Result> {
+	async function measure(query: Record<string, string | number>): Promise<BenchResult> {
 		const page = await browser.newPage();
 		const q = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
 		await page.goto(`http://localhost:${PORT}/study/bench?${q}`);
@@ -52,11 +42,11 @@ async function main(): Promise<void> {
 		const text = await out.innerText();
 		await page.close();
 		if ((await out.getAttribute('data-testid').catch(() => null)) === 'bench-error' || !text.startsWith('{')) throw new Error(text);
-		return JSON.parse(text) as Result;
+		return JSON.parse(text) as BenchResult;
 	}
 
-	async function compare(label: string, base: Record<string, string | number>, modes: string[]): Promise<Record<string, Result[]>> {
-		const runs: Record<string, Result[]> = Object.fromEntries(modes.map((m) => [m, []]));
+	async function compare(label: string, base: Record<string, string | number>, modes: string[]): Promise<Record<string, BenchResult[]>> {
+		const runs: Record<string, BenchResult[]> = Object.fromEntries(modes.map((m) => [m, []]));
 		for (let r = 0; r < repeats; r++) {
 			// Alternate the order so drift (thermal, caches) does not favour one mode.
 			for (const mode of r % 2 ? [...modes].reverse() : modes) {
