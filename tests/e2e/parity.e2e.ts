@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { LoadModelParams } from '@wllama/wllama';
 import { test, expect } from './fixtures';
-import { fromGguf } from '../../tools/train/gguf';
-import { createDecoder, generate, logSoftmax } from '../../tools/train/infer';
-import { VOCAB, promptOf } from '../../tools/train/data';
+import { fromGguf } from '../../src/lib/train/gguf';
+import { createDecoder, generate, logSoftmax } from '../../src/lib/train/infer';
+import { VOCAB, promptOf } from '../../src/lib/train/data';
 import { generateProblems } from '../../src/lib/core/problems';
 import { contextOptions } from '../../src/lib/engines/wllama/contextOptions';
 

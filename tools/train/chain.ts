@@ -5,13 +5,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModelConfig } from './config';
-import { PROMPT_TEMPLATE } from './data';
-import { dpoGradient, preferencePairs } from './dpo';
-import { fromGguf, toGguf } from './gguf';
+import type { ModelConfig } from '../../src/lib/train/config';
+import { PROMPT_TEMPLATE } from '../../src/lib/train/data';
+import { dpoGradient, preferencePairs } from '../../src/lib/train/dpo';
+import { fromGguf, toGguf } from '../../src/lib/train/gguf';
 import type { TrainPlace } from './place';
-import { greedyAccuracy, sampleRound, type RoundStats, type TrainProblem } from './selfImprove';
-import { optimize, sftGradient, type TrainOptions } from './train';
+import { greedyAccuracy, sampleRound, type RoundStats, type TrainProblem } from '../../src/lib/train/selfImprove';
+import { optimize, sftGradient, type TrainOptions } from '../../src/lib/train/train';
 
 export interface DpoSettings {
 	iterations: number;

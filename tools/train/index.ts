@@ -5,9 +5,9 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateProblems } from '../../src/lib/core/problems';
-import { layoutOf } from './config';
-import { PROMPT_TEMPLATE, VOCAB } from './data';
-import { fromGguf } from './gguf';
+import { layoutOf } from '../../src/lib/train/config';
+import { PROMPT_TEMPLATE, VOCAB } from '../../src/lib/train/data';
+import { fromGguf } from '../../src/lib/train/gguf';
 import { RUN } from './run';
 import { trainChain, type SftSettings } from './chain';
 import { trainM1 } from './m1';

@@ -2,13 +2,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModelConfig } from './config';
-import { exampleOf, PROMPT_TEMPLATE } from './data';
-import { withColumnWork } from './digits';
-import { fromGguf, toGguf } from './gguf';
+import type { ModelConfig } from '../../src/lib/train/config';
+import { exampleOf, PROMPT_TEMPLATE } from '../../src/lib/train/data';
+import { withColumnWork } from '../../src/lib/train/digits';
+import { fromGguf, toGguf } from '../../src/lib/train/gguf';
 import type { TrainPlace } from './place';
-import { greedyAccuracy, type TrainProblem } from './selfImprove';
-import { initWeights, train, type TrainOptions } from './train';
+import { greedyAccuracy, type TrainProblem } from '../../src/lib/train/selfImprove';
+import { initWeights, train, type TrainOptions } from '../../src/lib/train/train';
 
 export interface M1Entry {
 	id: string;

@@ -1,6 +1,6 @@
 // The configuration of the shipped run: every number that decides the family's bytes.
-import type { ModelConfig } from './config';
-import { VOCAB } from './data';
+import type { ModelConfig } from '../../src/lib/train/config';
+import { VOCAB } from '../../src/lib/train/data';
 import type { GenerateOptions } from '../../src/lib/core/problems';
 
 const model: ModelConfig = { vocab: VOCAB.size, dim: 64, layers: 2, heads: 4, ffn: 192, context: 1024, ropeBase: 10000, eps: 1e-5 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { layoutOf, type ModelConfig } from '../../../tools/train/config';
-import { trainSequence } from '../../../tools/train/backprop';
-import { createDecoder, logSoftmax } from '../../../tools/train/infer';
+import { layoutOf, type ModelConfig } from '../../../src/lib/train/config';
+import { trainSequence } from '../../../src/lib/train/backprop';
+import { createDecoder, logSoftmax } from '../../../src/lib/train/infer';
 import { mulberry32 } from '../../../src/lib/core/random';
 import { worstGradientGap } from './finiteDifferences';
 

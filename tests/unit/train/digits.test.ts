@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWork, withColumnWork } from '../../../tools/train/digits';
+import { columnWork, withColumnWork } from '../../../src/lib/train/digits';
 import { generateProblems } from '../../../src/lib/core/problems';
 
 /** Reads the result back off the column work alone, the way the model has to. */

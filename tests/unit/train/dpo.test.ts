@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { layoutOf, type ModelConfig } from '../../../tools/train/config';
-import { completionLogProb, dpoGradient, preferencePairs, type PreferencePair } from '../../../tools/train/dpo';
-import { exampleOf, VOCAB } from '../../../tools/train/data';
-import { initWeights, optimize } from '../../../tools/train/train';
-import { trainSequence } from '../../../tools/train/backprop';
+import { layoutOf, type ModelConfig } from '../../../src/lib/train/config';
+import { completionLogProb, dpoGradient, preferencePairs, type PreferencePair } from '../../../src/lib/train/dpo';
+import { exampleOf, VOCAB } from '../../../src/lib/train/data';
+import { initWeights, optimize } from '../../../src/lib/train/train';
+import { trainSequence } from '../../../src/lib/train/backprop';
 import { mulberry32 } from '../../../src/lib/core/random';
 import { worstGradientGap } from './finiteDifferences';
 

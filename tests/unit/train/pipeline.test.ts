@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { layoutOf, type ModelConfig } from '../../../tools/train/config';
-import { exampleOf, extractAnswer, isCorrect, VOCAB } from '../../../tools/train/data';
-import { fromGguf, toGguf } from '../../../tools/train/gguf';
-import { initWeights, train } from '../../../tools/train/train';
-import { generate } from '../../../tools/train/infer';
-import { sampleRound } from '../../../tools/train/selfImprove';
+import { layoutOf, type ModelConfig } from '../../../src/lib/train/config';
+import { exampleOf, extractAnswer, isCorrect, VOCAB } from '../../../src/lib/train/data';
+import { fromGguf, toGguf } from '../../../src/lib/train/gguf';
+import { initWeights, train } from '../../../src/lib/train/train';
+import { generate } from '../../../src/lib/train/infer';
+import { sampleRound } from '../../../src/lib/train/selfImprove';
 
 const cfg: ModelConfig = { vocab: VOCAB.size, dim: 16, layers: 2, heads: 2, ffn: 24, context: 64, ropeBase: 10000, eps: 1e-5 };
 const examples = [

@@ -1,6 +1,6 @@
 // What the tiny models read and write: the prompt format, tokenisation through the GGUF's own
 // character vocabulary, and strict GSM8K grading ('#### <number>').
-import { charVocab } from '../../src/lib/gguf';
+import { charVocab } from '../gguf';
 
 export const VOCAB = charVocab();
 

@@ -1,6 +1,6 @@
 // The trainer's weights to and from the shipped GGUF files, through the project's GGUF writer
 // and reader (src/lib/gguf), so the token ids and tensor layout are the ones llama.cpp sees.
-import { readGgufHeader, readGgufTensor, writeLlamaGguf, type GgufValue } from '../../src/lib/gguf';
+import { readGgufHeader, readGgufTensor, writeLlamaGguf, type GgufValue } from '../gguf';
 import { tensorsOf, layoutOf, type ModelConfig } from './config';
 import { VOCAB } from './data';
 

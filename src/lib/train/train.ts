@@ -1,6 +1,6 @@
 // Supervised training of the tiny model on (prompt, completion) examples: deterministic given
 // the seed (fixed example order, fixed summation order, single thread).
-import { mulberry32, type Random } from '../../src/lib/core/random';
+import { mulberry32, type Random } from '../core/random';
 import { layoutOf, type ModelConfig } from './config';
 import { trainSequence } from './backprop';
 import { adamState, adamStep } from './optim';

@@ -1,6 +1,6 @@
 // One round of the paper's Algorithm 1 data step: sample N solutions per training problem from
 // the current model at temperature T, keep the correct ones ('####' extraction).
-import { hashString, mulberry32 } from '../../src/lib/core/random';
+import { hashString, mulberry32 } from '../core/random';
 import type { ModelConfig } from './config';
 import { continueFrom, createDecoder, generate } from './infer';
 import { VOCAB, exampleOf, isCorrect, promptOf, type Example } from './data';
