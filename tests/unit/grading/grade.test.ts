@@ -17,6 +17,8 @@ interface Case {
 	type: AnswerType;
 	choices?: string[];
 	extractor: ExtractorId;
+	/** Opt-in relative tolerance (GradeOptions.tolerance). */
+	tolerance?: number;
 	answer: string | null;
 	correct: boolean;
 }
@@ -24,7 +26,7 @@ interface Case {
 describe('grade(text, problem, extractor)', () => {
 	for (const c of cases as Case[]) {
 		it(`${c.note}: ${JSON.stringify(c.text).slice(0, 60)} vs ${c.gold}`, () => {
-			const g = grade(c.text, { answer: c.gold, answerType: c.type, choices: c.choices }, c.extractor);
+			const g = grade(c.text, { answer: c.gold, answerType: c.type, choices: c.choices }, c.extractor, c.tolerance === undefined ? {} : { tolerance: c.tolerance });
 			expect(g.answer).toBe(c.answer);
 			expect(g.correct).toBe(c.correct);
 			expect(g.explanation).toBeTypeOf('string');
@@ -50,8 +52,10 @@ describe('parseNumber(text)', () => {
 });
 
 describe('numbersEqual(a, b)', () => {
-	it('numbersEqual is relative for large values and rejects non-finite ones', () => {
-		expect(numbersEqual(1e9, 1e9 + 1)).toBe(true);
+	it('numbersEqual allows only floating-point noise by default, and rejects non-finite values', () => {
+		expect(numbersEqual(1e9, 1e9 + 1)).toBe(false);
+		expect(numbersEqual(1e9, 1e9 + 1, 1e-6)).toBe(true);
+		expect(numbersEqual(2 * Math.sqrt(2), Math.sqrt(8))).toBe(true);
 		expect(numbersEqual(100, 101)).toBe(false);
 		expect(numbersEqual(NaN, NaN)).toBe(false);
 		expect(numbersEqual(Infinity, Infinity)).toBe(false);
@@ -80,7 +84,9 @@ describe('normalizeLatex(text) and latexEqual(a, b)', () => {
 	});
 	it('latexEqual compares by value but never runs code', () => {
 		expect(latexEqual('\\frac{6}{4}', '\\frac32')).toBe(true);
-		expect(latexEqual('\\sqrt{2}', '1.41421356')).toBe(true);
+		expect(latexEqual('\\sqrt{2}', '1.4142135623730951')).toBe(true);
+		// A rounded decimal is not the irrational number it approximates.
+		expect(latexEqual('\\sqrt{2}', '1.41421356')).toBe(false);
 		expect(latexEqual('constructor', 'prototype')).toBe(false);
 		expect(latexEqual('__proto__', '1')).toBe(false);
 	});

@@ -59,11 +59,31 @@ describe('numbersEqual(a, b) and parseNumber(text)', () => {
 		);
 	});
 
-	it('answersEqual on numbers: a fraction equals its decimal value', () => {
+	it('answersEqual on numbers: a fraction equals its terminating decimal exactly', () => {
 		fc.assert(
-			fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 64 }), (p, q) => {
+			fc.property(fc.integer({ min: -1000, max: 1000 }), fc.constantFrom(1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 40, 50, 64), (p, q) => {
 				expect(answersEqual(`${p}/${q}`, String(p / q), { answerType: 'number' })).toBe(true);
 				expect(answersEqual(`\\frac{${p}}{${q}}`, String(p / q), { answerType: 'latex' })).toBe(true);
+			})
+		);
+	});
+
+	it('answersEqual on numbers: a non-terminating fraction equals its rounded decimal only with a tolerance', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(3, 7, 9, 11, 13), (p, q) => {
+				fc.pre(p % q !== 0);
+				const decimal = (p / q).toFixed(9);
+				expect(answersEqual(`${p}/${q}`, decimal, { answerType: 'number' })).toBe(false);
+				expect(answersEqual(`${p}/${q}`, decimal, { answerType: 'number' }, { tolerance: 1e-6 })).toBe(true);
+			})
+		);
+	});
+
+	it('answersEqual on whole numbers: n never equals n + 1, however large', () => {
+		fc.assert(
+			fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), (n) => {
+				expect(answersEqual(String(n + 1n), String(n), { answerType: 'number' })).toBe(false);
+				expect(answersEqual(String(n), String(n), { answerType: 'number' })).toBe(true);
 			})
 		);
 	});

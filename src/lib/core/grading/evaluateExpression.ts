@@ -1,4 +1,5 @@
 import { create, parseDependencies, type FactoryFunctionMap, type MathNode } from 'mathjs';
+import { arithmetic, parseDecimal, type Rational } from './rational';
 
 // Only mathjs's parser is used (created on first use, so importing grading costs nothing until a
 // LaTeX answer needs valuing); the tree is walked here, over a fixed set of operations. Nothing in
@@ -30,59 +31,69 @@ function factorial(n: number): number {
 	return r;
 }
 
-function walk(node: MathNode, scope: Record<string, number>): number {
+/** How a tree is valued: over floats (NaN = cannot) or exactly over rationals (undefined = cannot). */
+interface Arithmetic<T> {
+	constant(value: number): T;
+	symbol(name: string): T;
+	call(name: string, x: T): T;
+	unary(op: string, x: T): T;
+	binary(op: string, x: T, y: T): T;
+	none: T;
+}
+
+function fold<T>(node: MathNode, a: Arithmetic<T>): T {
 	switch (node.type) {
 		case 'ConstantNode': {
 			const v = (node as unknown as { value: unknown }).value;
-			return typeof v === 'number' ? v : NaN;
+			return typeof v === 'number' ? a.constant(v) : a.none;
 		}
 		case 'ParenthesisNode':
-			return walk((node as unknown as { content: MathNode }).content, scope);
-		case 'SymbolNode': {
-			const name = (node as unknown as { name: string }).name;
-			// Own keys only: a variable named "constructor" or "__proto__" must not reach Object.prototype.
-			if (Object.hasOwn(CONSTANTS, name)) return CONSTANTS[name] as number;
-			return Object.hasOwn(scope, name) ? (scope[name] as number) : NaN;
-		}
+			return fold((node as unknown as { content: MathNode }).content, a);
+		case 'SymbolNode':
+			return a.symbol((node as unknown as { name: string }).name);
 		case 'FunctionNode': {
 			const f = node as unknown as { fn: { name?: string }; args: MathNode[] };
-			const fn = f.fn.name !== undefined && Object.hasOwn(FUNCTIONS, f.fn.name) ? FUNCTIONS[f.fn.name] : undefined;
 			const arg = f.args[0];
-			if (!fn || f.args.length !== 1 || !arg) return NaN;
-			return fn(walk(arg, scope));
+			if (f.fn.name === undefined || f.args.length !== 1 || !arg) return a.none;
+			return a.call(f.fn.name, fold(arg, a));
 		}
 		case 'OperatorNode': {
 			const o = node as unknown as { op: string; args: MathNode[] };
-			const [a, b] = o.args;
-			if (!a) return NaN;
-			const x = walk(a, scope);
-			if (o.args.length === 1) {
-				if (o.op === '-') return -x;
-				if (o.op === '+') return x;
-				if (o.op === '!') return factorial(x);
-				return NaN;
-			}
-			if (!b || o.args.length !== 2) return NaN;
-			const y = walk(b, scope);
-			switch (o.op) {
-				case '+':
-					return x + y;
-				case '-':
-					return x - y;
-				case '*':
-					return x * y;
-				case '/':
-					return x / y;
-				case '^':
-					return Math.pow(x, y);
-				default:
-					return NaN;
-			}
+			const [x, y] = o.args;
+			if (!x) return a.none;
+			if (o.args.length === 1) return a.unary(o.op, fold(x, a));
+			if (!y || o.args.length !== 2) return a.none;
+			return a.binary(o.op, fold(x, a), fold(y, a));
 		}
 		default:
-			return NaN;
+			return a.none;
 	}
 }
+
+function floats(scope: Record<string, number>): Arithmetic<number> {
+	return {
+		constant: (v) => v,
+		// Own keys only: a variable named "constructor" or "__proto__" must not reach Object.prototype.
+		symbol: (name) => (Object.hasOwn(CONSTANTS, name) ? (CONSTANTS[name] as number) : Object.hasOwn(scope, name) ? (scope[name] as number) : NaN),
+		call: (name, x) => (Object.hasOwn(FUNCTIONS, name) ? (FUNCTIONS[name] as (x: number) => number)(x) : NaN),
+		unary: (op, x) => (op === '-' ? -x : op === '+' ? x : op === '!' ? factorial(x) : NaN),
+		binary: (op, x, y) => (op === '+' ? x + y : op === '-' ? x - y : op === '*' ? x * y : op === '/' ? x / y : op === '^' ? Math.pow(x, y) : NaN),
+		none: NaN
+	};
+}
+
+const BINARY: Record<string, keyof typeof arithmetic> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '^': 'pow' };
+
+// Numbers, + - * / and whole powers only: pi, roots and variables are not rationals.
+const rationals: Arithmetic<Rational | undefined> = {
+	// A parsed constant is read back from its shortest decimal form, so 0.1 is exactly 1/10.
+	constant: (v) => (Number.isFinite(v) ? parseDecimal(String(v)) : undefined),
+	symbol: () => undefined,
+	call: () => undefined,
+	unary: (op, x) => (x && op === '-' ? { n: -x.n, d: x.d } : op === '+' ? x : undefined),
+	binary: (op, x, y) => (x && y && Object.hasOwn(BINARY, op) ? arithmetic[BINARY[op] as keyof typeof arithmetic](x, y) : undefined),
+	none: undefined
+};
 
 /** The free variables of an expression (constants pi and e excluded). */
 function variables(node: MathNode, into: Set<string>): void {
@@ -111,5 +122,15 @@ export function evaluateExpression(
 	}
 	const vars = new Set<string>();
 	variables(node, vars);
-	return { variables: [...vars].sort(), at: (scope) => walk(node, scope) };
+	return { variables: [...vars].sort(), at: (scope) => fold(node, floats(scope)) };
+}
+
+/** The exact value of an expression of numbers, + - * / and whole powers; undefined otherwise. */
+export function exactExpression(expr: string): Rational | undefined {
+	if (expr.length > 500) return undefined;
+	try {
+		return fold(parse(expr), rationals);
+	} catch {
+		return undefined;
+	}
 }

@@ -9,9 +9,9 @@ import { numericValue } from './numericValue';
 type Concrete = Exclude<ExtractorId, 'auto'>;
 
 // 'auto' tries the most explicit format first, so a stray number late in the text never beats a
-// declared answer.
+// declared answer; a \boxed{} is more explicit than prose ("our answer is correct").
 const AUTO_ORDER: Record<AnswerType, Concrete[]> = {
-	number: ['gsm8k-strict', 'answer-is', 'boxed', 'flexible'],
+	number: ['gsm8k-strict', 'boxed', 'answer-is', 'flexible'],
 	latex: ['boxed', 'answer-is'],
 	choice: ['choice']
 };

@@ -44,14 +44,19 @@ function valueEqual(a: string, b: string): boolean {
 	return true;
 }
 
+// A set \{1,2\} is the unordered list 1,2.
+function unbraceSet(s: string): string {
+	return /^\\\{(.*)\\\}$/.exec(s)?.[1] ?? s;
+}
+
 /**
  * Two LaTeX answers are equal when their normalised forms are the same string, or, element by
  * element for tuples and intervals with the same brackets, when their values agree (variables
- * are probed at fixed points).
+ * are probed at fixed points). Sets (\{1,2\}) and bare lists (1,2) are the same unordered multiset.
  */
 export function latexEqual(a: string, b: string): boolean {
-	const na = normalizeLatex(a);
-	const nb = normalizeLatex(b);
+	const na = unbraceSet(normalizeLatex(a));
+	const nb = unbraceSet(normalizeLatex(b));
 	if (na === nb) return true;
 	if (na.length === 0 || nb.length === 0) return false;
 	const open = /^[([]/;

@@ -24,10 +24,19 @@ function braceShorthand(s: string): string {
 		.replace(/\\sqrt\s*(\d+|[a-zA-Z])(?![a-zA-Z])/g, '\\sqrt{$1}');
 }
 
+// A whole answer that is a mixed number, 4\frac{2}{3} or "4 2/3", is 14/3, not 4 x 2/3.
+function mixedNumber(s: string): string {
+	const m = /^([+-]?)(\d+)(?:\\frac\{(\d+)\}\{(\d+)\}|\s+(\d+)\s*\/\s*(\d+))$/.exec(s);
+	if (!m) return s;
+	const [whole, num, den] = [BigInt(m[2] as string), BigInt((m[3] ?? m[5]) as string), BigInt((m[4] ?? m[6]) as string)];
+	if (den === 0n || num >= den) return s;
+	return `${m[1] === '-' ? '-' : ''}\\frac{${whole * den + num}}{${den}}`;
+}
+
 /**
  * MATH-style answer normalisation before comparing as strings: math delimiters, sizing commands,
- * thin spaces, \text{}, dfrac/tfrac, trailing units and degree signs, spaces, a trailing period,
- * "x = 5" -> "5", and shorthand arguments (\frac12).
+ * thin spaces, \text{}, dfrac/tfrac, trailing units (also \text{ cm}^2) and degree signs, spaces, a
+ * trailing period, "x = 5" -> "5", shorthand arguments (\frac12) and mixed numbers (4\frac{2}{3} -> \frac{14}{3}).
  */
 export function normalizeLatex(text: string): string {
 	let s = text.trim();
@@ -40,13 +49,16 @@ export function normalizeLatex(text: string): string {
 	s = s.replace(/\\[dt]frac/g, '\\frac');
 	s = s.replace(/\^\s*\{?\s*\\circ\s*\}?/g, '').replace(/\\degree|°/g, '');
 	s = s.replace(/\\%|%/g, '').replace(/\\\$/g, '');
-	// A trailing unit written as \text{ cm} or \mbox{ units} after a value.
-	s = s.replace(/^(.*?\S)\s*\\(?:text|mbox|mathrm)\s*\{\s*[a-zA-Z][a-zA-Z .]*\}\s*$/, '$1');
+	// A trailing unit written as \text{ cm}, \text{ cm}^2 or \mbox{ units} after a value.
+	s = s.replace(/^(.*?\S)\s*\\(?:text|mbox|mathrm)\s*\{\s*[a-zA-Z][a-zA-Z .]*\}(?:\s*\^\s*\{?\s*[23]\s*\}?)?\s*$/, '$1');
 	s = unwrapCommand(s, ['text', 'textbf', 'mathrm', 'mathbf', 'mbox', 'boxed']);
 	s = s.replace(/\{,\}/g, '');
+	// "4 2/3": the space is what makes it a mixed number, so it is read before spaces go.
+	s = mixedNumber(s);
 	s = s.replace(/\s+/g, '');
 	s = s.replace(/\.+$/, '');
 	s = braceShorthand(s);
+	s = mixedNumber(s);
 	// "x=5" and "k=-2": the value is on the right when the left is a single short name.
 	const eq = /^[a-zA-Z](?:_\{?\w+\}?)?=(.+)$/.exec(s);
 	if (eq?.[1] && !eq[1].includes('=')) s = eq[1];

@@ -1,37 +1,15 @@
-// Currency, percent and unit words are presentation, not value: "$1,200.50", "1200.5" and
-// "1,200.50 dollars" are one answer. A bare fraction "3/4" is a number too.
-const NUMBER =
-	/^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\s*\/\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)))?$/;
-const UNIT_TAIL = /\s*(?:[a-zA-Z\u00b0\u00b2\u00b3][a-zA-Z\u00b0\u00b2\u00b3 ./-]*)$/;
+import { numberText } from './numberText';
 
 /**
  * The value of a plain numeric answer, or undefined when the text is not one number.
- * Accepts thousands separators, currency signs, percent, a trailing period and trailing unit words.
+ * Accepts thousands separators, currency signs, percent, a trailing period and known unit words.
  */
 export function parseNumber(text: string): number | undefined {
-	if (text.length > 200) return undefined;
-	let s = text
-		.trim()
-		.replace(/[\u2212\u2013]/g, '-')
-		.replace(/\\[$%]/g, '')
-		.replace(/^\$+|\$+$/g, '')
-		.replace(/\\(?:[,!;: ]|quad)/g, '')
-		.replace(/[$€£¥%]/g, '')
-		.replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
-		.replace(/\{,\}/g, '')
-		.trim();
-	s = s.replace(/^\*+|\*+$/g, '').trim();
-	s = s.replace(/^[a-zA-Z]\w{0,2}\s*=\s*/, '');
-	s = s.replace(/[.。]+$/, '').trim();
-	const unit = UNIT_TAIL.exec(s);
-	if (unit && unit.index > 0) s = s.slice(0, unit.index).trim();
-	s = s.replace(/\.$/, '');
-	s = s.replace(/^([+-])\s+/, '$1');
-	const m = NUMBER.exec(s);
-	if (!m) return undefined;
-	const num = Number(m[1]);
-	if (m[2] === undefined) return Number.isFinite(num) ? num : undefined;
-	const den = Number(m[2]);
+	const parts = numberText(text);
+	if (!parts) return undefined;
+	const num = Number(parts.num);
+	if (parts.den === undefined) return Number.isFinite(num) ? num : undefined;
+	const den = Number(parts.den);
 	if (den === 0) return undefined;
 	const value = num / den;
 	return Number.isFinite(value) ? value : undefined;

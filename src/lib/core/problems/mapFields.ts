@@ -1,6 +1,7 @@
 // The field-mapping step of an upload: which column holds the question, the answer, the split,
 // the level, ... Every record is checked; problems come with line-numbered errors for the rest.
-import type { AnswerType, Problem, Split } from '../types';
+import { inferAnswerType } from '../grading';
+import type { Problem, Split } from '../types';
 import type { ParsedTable } from './parseJsonl';
 
 export interface FieldMapping {
@@ -68,11 +69,6 @@ function asChoices(v: unknown): string[] | undefined {
 	return v.split('|').map((s) => s.trim());
 }
 
-function answerTypeOf(answer: string, choices: string[] | undefined): AnswerType {
-	if (choices?.length) return 'choice';
-	return /^-?\d+(\.\d+)?$/.test(answer.replace(/,/g, '').trim()) ? 'number' : 'latex';
-}
-
 export function mapFields(table: ParsedTable, mapping: FieldMapping): { problems: Problem[]; issues: MappingIssue[] } {
 	const issues: MappingIssue[] = [];
 	for (const f of ['question', 'answer'] as const)
@@ -117,7 +113,7 @@ export function mapFields(table: ParsedTable, mapping: FieldMapping): { problems
 			id,
 			question,
 			answer,
-			answerType: answerTypeOf(answer, choices),
+			answerType: inferAnswerType(answer, choices),
 			split,
 			...(choices ? { choices } : {}),
 			...(level !== undefined ? { level } : {}),

@@ -1,4 +1,4 @@
-import { parseNumber } from '../grading';
+import { inferAnswerType } from '../grading';
 import type { AnswerType, ExtractorId, ModelRef, Problem, SamplingParams, StudyConfig } from '../types';
 
 function unknownNote(sampling: Partial<Pick<SamplingParams, 'temperature' | 'topP' | 'maxTokens'>> | undefined): string {
@@ -45,13 +45,6 @@ export function importedStudyConfig(options: {
 
 export function importedModel(id: string, order: number): ModelRef {
 	return { id, label: id, engine: 'import', source: id, order };
-}
-
-/** The answer type a gold answer implies when the file does not say: a letter with options is a choice. */
-export function inferAnswerType(gold: string, choices: readonly string[] | undefined): AnswerType {
-	if (choices && choices.length > 0) return 'choice';
-	if (parseNumber(gold) !== undefined) return 'number';
-	return 'latex';
 }
 
 export function importedProblem(p: {

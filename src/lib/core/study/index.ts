@@ -1,6 +1,6 @@
 export { checkBundle } from './checkBundle';
 export { formatIssues, formatPath, isStudyError, IssueList, MAX_ISSUES, StudyError, type Issue, type StudyErrorCode } from './errors';
-export { importedModel, importedProblem, importedStudyConfig, inferAnswerType } from './importDefaults';
+export { importedModel, importedProblem, importedStudyConfig } from './importDefaults';
 export { assembleBundle, type Entry, type ImportOptions, type ImportResult } from './assembleBundle';
 export { importSamplesJsonl, parseLine } from './importSamplesJsonl';
 export { isGzip } from './isGzip';
