@@ -1,30 +1,15 @@
-import type { AccuracyBlock, Estimate, ModelReport, Report, Signal } from '../../src/lib/core/metrics';
+import { formatMetric, formatSignal, headlineTable, type HeadlineColumn, type Report, type Signal } from '../../src/lib/core/metrics';
 import type { Bundle } from '../../src/lib/core/types';
 
-function pct(v: number | undefined): string {
-	return v === undefined || !Number.isFinite(v) ? 'n/a' : (v * 100).toFixed(1);
-}
-
-function withCi(e: { value: number | undefined; ci?: { low: number; high: number } }): string {
-	if (e.value === undefined) return 'n/a';
-	return e.ci ? `${pct(e.value)} [${pct(e.ci.low)}, ${pct(e.ci.high)}]` : pct(e.value);
-}
-
-function headline(block: AccuracyBlock | undefined): Estimate | undefined {
-	if (!block) return undefined;
-	return block.pass1Greedy.value !== undefined ? block.pass1Greedy : block.pass1Sampled;
-}
-
-function signed(delta: number | undefined): string {
-	if (delta === undefined) return 'n/a';
-	const p = delta * 100;
-	return `${p >= 0 ? '+' : '-'}${Math.abs(p).toFixed(1)}`;
+/** A cell of the headline table: the value in its unit with its interval, percent signs left to the note. */
+function cellText(column: HeadlineColumn, c: { value: number | undefined; ci?: { low: number; high: number } }): string {
+	const f = (v: number | undefined) => formatMetric(column.unit, v).replace('%', '');
+	if (c.value === undefined) return 'n/a';
+	return c.ci ? `${f(c.value)} [${f(c.ci.low)}, ${f(c.ci.high)}]` : f(c.value);
 }
 
 function signalLine(s: Signal): string {
-	const d = s.difference;
-	const ci = d.ci ? ` [${signed(d.ci.low)}, ${signed(d.ci.high)}]` : '';
-	return `${s.label} ${signed(d.delta)}${ci} (${d.problems} problems)`;
+	return `${s.label} ${formatSignal(s)} (${s.difference.problems} problems)`;
 }
 
 /** Columns padded to their widest cell; the first column left-aligned, numbers right-aligned. */
@@ -36,27 +21,17 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
 		.join('\n');
 }
 
-function passAtN(m: ModelReport): string {
-	const last = m.accuracy.passAtK[m.accuracy.passAtK.length - 1];
-	return last ? `${withCi(last)} (k=${last.k})` : 'n/a';
-}
-
 /**
  * The headline table (one row per model; values in percent with 95% intervals where computed) and
  * the verdicts with every fired signal, as plain text for a terminal.
  */
 export function formatReport(report: Report, bundle: Bundle): string {
-	const header = ['model', 'pass@1 greedy', 'pass@1 sampled', 'pass@n', 'coverage', 'Distinct-n', 'OOD acc', 'GD', 'verdict'];
-	const rows = report.models.map((m) => [
-		m.model === m.label ? m.model : `${m.model} (${m.label})`,
-		withCi(m.accuracy.pass1Greedy),
-		withCi(m.accuracy.pass1Sampled),
-		passAtN(m),
-		withCi(m.coverage),
-		withCi(m.diversity.all.distinctN),
-		headline(m.bySplit.ood) ? withCi(headline(m.bySplit.ood) as Estimate) : 'n/a',
-		m.groupDisparity.value === undefined ? 'n/a' : (m.groupDisparity.value * 100).toFixed(1),
-		m.model === report.reference ? 'reference' : (m.verdict?.kind ?? 'n/a')
+	const table = headlineTable(report);
+	const header = ['model', ...table.columns.map((c) => c.label), 'verdict'];
+	const rows = table.rows.map((r) => [
+		r.model === r.label ? r.model : `${r.model} (${r.label})`,
+		...r.cells.map((c, i) => cellText(table.columns[i]!, c)),
+		r.verdict ?? 'n/a'
 	]);
 	const out: string[] = [];
 	const problems = bundle.problems.length;
@@ -64,7 +39,7 @@ export function formatReport(report: Report, bundle: Bundle): string {
 	out.push('');
 	out.push(formatTable([header, ...rows]));
 	out.push('');
-	out.push('Values in percent; [95% bootstrap interval]; GD = group disparity x100; coverage = mean c/n at the sampling temperature.');
+	out.push('Rates in percent; [95% bootstrap interval]; GD = group disparity x100; coverage = mean c/n at the sampling temperature; pass^k = all k tries correct; crossover k = where the reference\'s pass@k catches up with a model that leads at k = 1.');
 	const verdicts = report.models.filter((m) => m.verdict);
 	if (verdicts.length > 0) {
 		out.push('');

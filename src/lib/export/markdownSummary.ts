@@ -1,6 +1,8 @@
-// A Markdown summary of a report: the study, a headline table, the verdicts with their signals.
+// A Markdown summary of a report: the study, the headline table, the verdicts with their signals.
+import { formatMetric } from '$lib/core/metrics/formatMetric';
+import { formatSignal } from '$lib/core/metrics/formatSignal';
+import { headlineTable } from '$lib/core/metrics/headlineTable';
 import type { Report } from '$lib/core/metrics/reportTypes';
-import { fmtPct, fmtSigned } from '$lib/ui/charts/scales';
 
 export interface SummaryContext {
 	studyName: string;
@@ -14,31 +16,26 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function markdownSummary(report: Report, ctx: SummaryContext): string {
 	const models = [...report.models].sort((a, b) => a.order - b.order);
 	const ref = models.find((m) => m.model === report.reference)?.label ?? report.reference;
-	const n = report.ks[report.ks.length - 1] ?? 1;
+	const table = headlineTable(report);
 	const lines: string[] = [
 		`# ${cell(ctx.studyName)}`,
 		'',
 		`${models.length} models, ${ctx.problems} problems, ${ctx.samples} samples (created ${ctx.createdAt}). Reference: ${cell(ref)}. ` +
 			`Solved rule: ${report.solvedRule}. Intervals: ${Math.round(report.options.confidence * 100)}% problem-level bootstrap, B = ${report.options.bootstrap}.`,
 		'',
-		`| model | pass@1 greedy | pass@1 sampled | pass@${n} | coverage | verdict |`,
-		'|---|---|---|---|---|---|'
+		`| model | ${table.columns.map((c) => cell(c.label)).join(' | ')} | verdict |`,
+		`|---|${table.columns.map(() => '---|').join('')}---|`
 	];
-	for (const m of models) {
-		const passN = m.accuracy.passAtK.find((p) => p.k === n)?.value;
-		lines.push(
-			`| ${cell(m.label)} | ${fmtPct(m.accuracy.pass1Greedy.value)} | ${fmtPct(m.accuracy.pass1Sampled.value)} | ${fmtPct(passN)} | ${fmtPct(m.coverage.value)} | ${m.verdict?.kind ?? 'reference'} |`
-		);
+	for (const row of table.rows) {
+		const cells = row.cells.map((c, i) => formatMetric(table.columns[i]!.unit, c.value));
+		lines.push(`| ${cell(row.label)} | ${cells.join(' | ')} | ${row.verdict ?? 'n/a'} |`);
 	}
 	lines.push('', '## Verdicts', '');
 	for (const m of models) {
 		if (!m.verdict) continue;
 		lines.push(`### ${cell(m.label)}: ${m.verdict.kind}`, '', cell(m.verdict.summary), '');
 		for (const s of [m.verdict.headline, ...m.verdict.signals]) {
-			const d = s.difference;
-			const scale = s.id === 'forgetting' ? 1 : 100;
-			const ci = d.ci ? ` [${fmtSigned(d.ci.low, 1, scale)}, ${fmtSigned(d.ci.high, 1, scale)}]` : '';
-			lines.push(`- ${s.fired ? '**fired** ' : ''}${cell(s.label)}: ${s.unavailable ? `n/a (${cell(s.unavailable)})` : `${fmtSigned(d.delta, 1, scale)}${ci}`}`);
+			lines.push(`- ${s.fired ? '**fired** ' : ''}${cell(s.label)}: ${s.unavailable ? `n/a (${cell(s.unavailable)})` : formatSignal(s, false)}`);
 		}
 		lines.push('');
 	}

@@ -39,6 +39,22 @@ describe('run(["report", file, ...])', () => {
 		expect(JSON.parse(readFileSync(json, 'utf8')).models).toHaveLength(2);
 	});
 
+	it('report CSV holds the rows of the measures beyond pass@k', () => {
+		const csv = join(dir, 'beyond.csv');
+		expect(cli('report', fixture, '--csv', csv, '--bootstrap', '0', '--quiet').code).toBe(0);
+		const rows = readFileSync(csv, 'utf8').trim().split('\r\n').map((l) => l.split(','));
+		const of = (model: string, metric: string) => rows.filter((r) => r[0] === model && r[1] === metric).map((r) => r.slice(2, 5).join(','));
+		// M1: 3, 1, 1, 3 correct of 4 on p1-p4; M2: 4, 3, 0, 4. pass^4 = mean of [c = 4]: M1 0, M2 2/4.
+		expect(of('M1', 'pass^k')).toEqual(['all,1,0.5', 'all,2,0.25', 'all,4,0']);
+		expect(of('M2', 'pass^k').at(-1)).toBe('all,4,0.5');
+		// Both solve p1, p2, p4 at k = 4; only M1 solves p3; M2 leads at k = 1 (0.6875 vs 0.5) and M1 catches up at k = 2 (0.75 each).
+		expect(of('M2', 'solvable_both')).toEqual(['all,4,3']);
+		expect(of('M2', 'solvable_only_model')).toEqual(['all,4,0']);
+		expect(of('M2', 'solvable_only_reference')).toEqual(['all,4,1']);
+		expect(of('M2', 'crossover_k')).toEqual(['all,,2']);
+		expect(of('M1', 'crossover_k')).toEqual([]);
+	});
+
 	it('report CSV holds the hand-computed values of the fixture', () => {
 		const csv = join(dir, 'values.csv');
 		expect(cli('report', fixture, '--csv', csv, '--bootstrap', '0', '--quiet').code).toBe(0);
@@ -58,7 +74,7 @@ describe('run(["report", file, ...])', () => {
 
 	it('report prints the headline table and the verdicts', () => {
 		const r = cli('report', fixture, '--bootstrap', '100');
-		expect(r.out).toMatch(/model\s+pass@1 greedy\s+pass@1 sampled\s+pass@n\s+coverage\s+Distinct-n\s+OOD acc\s+GD\s+verdict/);
+		expect(r.out).toMatch(/model\s+pass@1 greedy\s+pass@1 sampled\s+pass@4\s+coverage\s+Distinct-n\s+OOD acc\s+GD\s+pass\^4\s+crossover k\s+verdict/);
 		expect(r.out).toMatch(/^M1 .*reference$/m);
 		expect(r.out).toMatch(/Verdicts\n {2}M2 vs M1: /);
 		expect(r.err).toMatch(/graded with the 'auto' extractor/);

@@ -47,10 +47,12 @@ describe('the reversal verdict', () => {
 		const v = verdictOf(T);
 		expect(v.kind).toBe('reversal');
 		expect(v.headline.fired).toBe(true);
-		expect(fired(v)).toEqual(expect.arrayContaining(['passAtN', 'distinctN', 'semantic', 'equations', 'answerDiversity']));
+		expect(fired(v)).toEqual(expect.arrayContaining(['passAtN', 'distinctN', 'semantic', 'equations', 'answerDiversity', 'crossover', 'solvableOnlyReference']));
+		// T leads at k = 1 (0.8 against 0.25) but R, right 4 times in 16 everywhere, reaches every problem.
+		expect(v.signals.find((s) => s.id === 'crossover')!.label).toMatch(/^crossover: leads up to k = \d+, behind from k = \d+ \(pass@16\)$/);
 		expect(v.signals.find((s) => s.id === 'passAtN')!.label).toBe('pass@16');
 		expect(v.summary).toMatch(/^pass@1 \(greedy\) \+\d+\.\d points, but pass@16 -\d+\.\d.*: reversal\.$/);
-		expect(v.signals.map((s) => s.id)).toEqual(['passAtN', 'distinctN', 'semantic', 'equations', 'answerDiversity', 'ood', 'hardestLevel', 'groupDisparity', 'forgetting']);
+		expect(v.signals.map((s) => s.id)).toEqual(['passAtN', 'distinctN', 'semantic', 'equations', 'answerDiversity', 'ood', 'hardestLevel', 'groupDisparity', 'forgetting', 'crossover', 'solvableOnlyReference']);
 	});
 	it('verdict: everything up is progress', () => {
 		// More correct samples, more varied wording and equations, wrong answers all different.

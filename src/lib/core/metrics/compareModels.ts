@@ -1,9 +1,11 @@
 import { DIVERSITY_METRICS, DIVERSITY_SUBSETS, type ProblemStats, type ReportContext } from './builderTypes';
 import type { ColumnResult } from './createColumnStore';
+import { crossoverK } from './crossoverK';
 import { groupDisparity } from './groupDisparity';
 import { headlineValue } from './headlineValue';
 import { percentileInterval } from './percentileInterval';
-import type { Difference, ImprovementSets, Signal, SignalId, Verdict } from './reportTypes';
+import type { CurvePoint, Difference, ImprovementSets, Signal, SignalId, SolvableRegion, SolvableSets, Verdict, Versus } from './reportTypes';
+import { solvableAt } from './solvableAt';
 import { solvedBy } from './solvedBy';
 import { verdictOf } from './verdictOf';
 
@@ -21,15 +23,44 @@ function signal(id: SignalId, label: string, difference: Difference, badDirectio
 	return unavailable ? { id, label, difference, fired, badDirection, unavailable } : { id, label, difference, fired, badDirection };
 }
 
+/**
+ * The crossover as a signal: its difference is pass@n (model t minus reference, at the largest
+ * common k); it fires when the curves cross, t's sampled pass@1 lead has a paired interval above 0
+ * and the reference's lead at the largest common k one below 0.
+ */
+function crossoverSignal(crossover: { k: number; leadsUpTo: number } | undefined, passN: ColumnResult | undefined, lead: ColumnResult, kStar: number | undefined, intervals: boolean): Signal {
+	const label = crossover ? `crossover: leads up to k = ${crossover.leadsUpTo}, behind from k = ${crossover.k} (pass@${kStar ?? 'n'})` : 'crossover of the pass@k curves';
+	const missing = !passN ? 'no sampled outputs for both models' : crossover ? undefined : 'no crossover: model t is not ahead at k = 1, or the curves do not meet';
+	const s = signal('crossover', label, passN ? toDifference(passN) : { delta: undefined, problems: 0 }, 'down', intervals, missing);
+	const leadCi = lead.estimate.ci;
+	s.fired = s.fired && leadCi !== undefined && leadCi.low > 0;
+	return s;
+}
+
 function orUndefined(v: number | undefined): number | undefined {
 	return v === undefined || v !== v ? undefined : v;
 }
 
+/** The two models' own pass@k curves, for the crossover. */
+export interface CurvePair {
+	model: readonly CurvePoint[];
+	reference: readonly CurvePoint[];
+}
+
 /**
- * The improvement and regression sets of model t against the reference, and t's verdict, from
- * paired per-problem differences. `dirty` lists problems whose statistics changed for either model.
+ * The improvement and regression sets of model t against the reference, its crossover and
+ * solvable sets, and t's verdict, from paired per-problem differences. `dirty` lists problems
+ * whose statistics changed for either model.
  */
-export function compareModels(ctx: ReportContext, model: string, reference: string, t: Stats, r: Stats, dirty?: ReadonlySet<number>): { sets: ImprovementSets; verdict: Verdict } {
+export function compareModels(
+	ctx: ReportContext,
+	model: string,
+	reference: string,
+	t: Stats,
+	r: Stats,
+	curves: CurvePair,
+	dirty?: ReadonlySet<number>
+): { sets: ImprovementSets; versus: Versus; verdict: Verdict } {
 	const { problems, ks, rule, store, intervals } = ctx;
 	const key = `${model}\u0000${reference}`;
 	const h = (s: ProblemStats | undefined): number => headlineValue(s, rule);
@@ -113,6 +144,36 @@ export function compareModels(ctx: ReportContext, model: string, reference: stri
 		if (ci) gd.ci = ci;
 	}
 
+	// Solvable sets at the largest common k (Yue et al. 2025), and where the pass@k curves cross.
+	const kStar = kAt >= 0 ? ks[kAt]! : undefined;
+	const solvable = (a: ProblemStats | undefined, b: ProblemStats | undefined, want: (st: boolean, sr: boolean) => boolean): number => {
+		if (kStar === undefined || !a || !b) return NaN;
+		const st = solvableAt(a.n, a.c, kStar);
+		const sr = solvableAt(b.n, b.c, kStar);
+		return st === undefined || sr === undefined ? NaN : want(st, sr) ? 1 : 0;
+	};
+	const regionOf = (name: string, want: (st: boolean, sr: boolean) => boolean): { result: ColumnResult; region: SolvableRegion } => {
+		const result = paired(`solvable:${name}`, (a, b) => solvable(a, b, want));
+		const ids = problems.flatMap((p, j) => (solvable(t[j], r[j], want) === 1 ? [p.id] : []));
+		const { value, ci, problems: compared } = result.estimate;
+		const region: SolvableRegion = { ids, count: ids.length };
+		if (value !== undefined && ci) region.ci = { low: ci.low * compared, high: ci.high * compared };
+		return { result, region };
+	};
+	const both = regionOf('both', (st, sr) => st && sr);
+	const onlyModel = regionOf('onlyModel', (st, sr) => st && !sr);
+	const onlyReference = regionOf('onlyReference', (st, sr) => !st && sr);
+	const compared = both.result.estimate.problems;
+	const solvableSets: SolvableSets | undefined =
+		kStar !== undefined && compared > 0
+			? { k: kStar, both: both.region, onlyModel: onlyModel.region, onlyReference: onlyReference.region, neither: compared - both.region.count - onlyModel.region.count - onlyReference.region.count, problems: compared }
+			: undefined;
+	const crossover = crossoverK(ks, ks.map((k) => curves.model.find((p) => p.k === k)?.value), ks.map((k) => curves.reference.find((p) => p.k === k)?.value));
+	const versus: Versus = {};
+	if (crossover) versus.crossover = crossover;
+	if (solvableSets) versus.solvable = solvableSets;
+	const sampledLead = paired('sampled', (a, b) => (a.n > 0 && b.n > 0 ? a.c / a.n - b.c / b.n : NaN));
+
 	const subsetNote = `${ctx.verdictSubset} samples`;
 	const headLabel = rule === 'greedy' ? 'pass@1 (greedy)' : 'pass@1 (sampled)';
 	const noOod = problems.some((p) => p.split === 'ood') ? undefined : 'no OOD problems in this study';
@@ -129,7 +190,16 @@ export function compareModels(ctx: ReportContext, model: string, reference: stri
 		signal('ood', `OOD ${headLabel}`, toDifference(ood), 'down', intervals, noOod),
 		signal('hardestLevel', `level ${hardest ?? '?'} ${headLabel}`, toDifference(hard), 'down', intervals, noLevels),
 		signal('groupDisparity', 'group disparity', gd, 'up', intervals, noLevels),
-		signal('forgetting', `forgetting (RS(t) = ${regressed.length} vs ${ctx.forgettingRatio} x IS(t) = ${improved.length})`, toDifference(forgetting), 'up', intervals)
+		signal('forgetting', `forgetting (RS(t) = ${regressed.length} vs ${ctx.forgettingRatio} x IS(t) = ${improved.length})`, toDifference(forgetting), 'up', intervals),
+		crossoverSignal(crossover, passN, sampledLead, kStar, intervals),
+		signal(
+			'solvableOnlyReference',
+			kStar === undefined ? 'solvable only by the reference' : `solvable only by the reference at k = ${kStar} (${onlyReference.region.count} of ${compared})`,
+			toDifference(onlyReference.result),
+			'up',
+			intervals,
+			solvableSets ? undefined : 'no sampled outputs for both models'
+		)
 	];
-	return { sets, verdict: verdictOf(model, reference, signal('pass1', headLabel, toDifference(headline), 'up', intervals), signals) };
+	return { sets, versus, verdict: verdictOf(model, reference, signal('pass1', headLabel, toDifference(headline), 'up', intervals), signals) };
 }

@@ -10,7 +10,7 @@ import { hashedNgramEmbedder } from './hashedNgramEmbedder';
 import { kValues } from './kValues';
 import { modelReport } from './modelReport';
 import { problemStats } from './problemStats';
-import type { ImprovementSets, ModelReport, Report, ReportOptions, Verdict } from './reportTypes';
+import type { ImprovementSets, ModelReport, Report, ReportOptions, Verdict, Versus } from './reportTypes';
 import { resolveOptions } from './resolveOptions';
 import { reportWarnings } from './reportWarnings';
 import { tokenHashes } from './tokenHashes';
@@ -58,7 +58,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 	const store = createColumnStore(problems.length, weights, resolved.confidence);
 	let cacheKey = '';
 	const own: (ModelReport | undefined)[] = models.map(() => undefined);
-	const compared: ({ sets: ImprovementSets; verdict: Verdict } | undefined)[] = models.map(() => undefined);
+	const compared: ({ sets: ImprovementSets; versus: Versus; verdict: Verdict } | undefined)[] = models.map(() => undefined);
 
 	function add(samples: readonly Sample[]): void {
 		const located = samples.map((s, i) => {
@@ -139,7 +139,8 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			const rows = dirty.get(m);
 			if (!everything && !rows && !refRows && compared[m]) return;
 			const union = everything ? undefined : new Set([...(rows ?? []), ...(refRows ?? [])]);
-			compared[m] = compareModels(ctx, model.id, resolved.reference, stats[m]!, stats[refIndex]!, union);
+			const curves = { model: own[m]!.accuracy.passAtK, reference: own[refIndex]!.accuracy.passAtK };
+			compared[m] = compareModels(ctx, model.id, resolved.reference, stats[m]!, stats[refIndex]!, curves, union);
 			swept.push(`${model.id}\u0000${resolved.reference}`);
 		});
 		store.sweep(swept);
@@ -147,7 +148,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 		const modelReports = models.map((_, m) => {
 			const base = own[m]!;
 			const c = compared[m];
-			return c ? { ...base, sets: c.sets, verdict: c.verdict } : base;
+			return c ? { ...base, sets: c.sets, versus: c.versus, verdict: c.verdict } : base;
 		});
 		return {
 			format: 'reversal-lab/report',

@@ -1,4 +1,4 @@
-// The metrics library of METRICS.md sections 1-8: this file is its only public surface.
+// The metrics library of METRICS.md sections 1-9: this file is its only public surface.
 export type * from './reportTypes';
 export type { Embedder } from './embedder';
 export type { Vote } from './majAtK';
@@ -36,7 +36,18 @@ export { resolveOptions } from './resolveOptions';
 export { computeReport } from './computeReport';
 export { createReportBuilder } from './createReportBuilder';
 export type { TidyRow, TidyMetric } from './tidyRows';
-export type { ExplanationId } from './explanations';
 export { tidyRows } from './tidyRows';
 export { toCsv } from './toCsv';
 export { explanations, explanationFor } from './explanations';
+export type { MetricDescriptor, MetricUnit, MetricValue, ChartSpec, DashboardSection, PerProblemMeasure } from './metricTypes';
+export type { Crossover } from './crossoverK';
+export { METRICS } from './metricRegistry';
+export { passHatK } from './passHatK';
+export { crossoverK } from './crossoverK';
+export { solvableAt } from './solvableAt';
+export { successHistogram, SUCCESS_BINS } from './successHistogram';
+export { headlineEstimate } from './headlineEstimate';
+export type { HeadlineColumn, HeadlineRow } from './headlineTable';
+export { headlineTable } from './headlineTable';
+export { formatMetric } from './formatMetric';
+export { formatSignal } from './formatSignal';

@@ -3,8 +3,9 @@ import { DIVERSITY_METRICS, DIVERSITY_SUBSETS, type ProblemStats, type ReportCon
 import type { ColumnResult } from './createColumnStore';
 import { groupDisparity } from './groupDisparity';
 import { headlineValue } from './headlineValue';
+import { METRICS } from './metricRegistry';
 import { percentileInterval } from './percentileInterval';
-import type { AccuracyBlock, CurvePoint, DiversitySubset, DiversityValues, Estimate, GroupDisparity, LevelAccuracy, ModelReport } from './reportTypes';
+import type { AccuracyBlock, CurvePoint, DiversitySubset, DiversityValues, Estimate, GroupDisparity, LevelAccuracy, MeasurePoint, ModelReport } from './reportTypes';
 
 type Stats = readonly (ProblemStats | undefined)[];
 
@@ -122,6 +123,16 @@ export function modelReport(ctx: ReportContext, model: ModelRef, stats: Stats, d
 		}
 	}
 	const levels = byLevel(ctx, key, stats, dirty);
+	// The registry's per-problem measures: each point is a column with its bootstrap interval.
+	const measures: Record<string, MeasurePoint[]> = {};
+	for (const metric of METRICS) {
+		const pp = metric.perProblem;
+		if (!pp) continue;
+		measures[metric.id] = pp.grid(ctx.ks).map((at) => {
+			const e = col(`measure:${metric.id}@${at}`, (s) => pp.value(s, at) ?? NaN);
+			return e.ci ? { at, value: e.value, ci: e.ci, problems: e.problems } : { at, value: e.value, problems: e.problems };
+		});
+	}
 	return {
 		model: model.id,
 		label: model.label,
@@ -134,6 +145,8 @@ export function modelReport(ctx: ReportContext, model: ModelRef, stats: Stats, d
 		groupDisparity: levels.disparity,
 		coverage: accuracy.pass1Sampled,
 		diversity,
-		answerDiversity: { distinctRatio: col('answers:distinct', (s) => s.answerDistinct), entropy: col('answers:entropy', (s) => s.answerEntropy) }
+		answerDiversity: { distinctRatio: col('answers:distinct', (s) => s.answerDistinct), entropy: col('answers:entropy', (s) => s.answerEntropy) },
+		successRates: stats.map((s) => (s && s.n > 0 ? s.c / s.n : null)),
+		measures
 	};
 }

@@ -33,6 +33,14 @@ export interface CurvePoint {
 	excluded: number;
 }
 
+/** One value of a measure over a grid (k for pass^k, tau for cover@tau), as a registry measure gives it. */
+export interface MeasurePoint {
+	at: number;
+	value: number | undefined;
+	ci?: Interval;
+	problems: number;
+}
+
 export type SolvedRule = 'greedy' | 'maj@n';
 
 export interface ImprovementSets {
@@ -99,7 +107,9 @@ export type SignalId =
 	| 'ood'
 	| 'hardestLevel'
 	| 'groupDisparity'
-	| 'forgetting';
+	| 'forgetting'
+	| 'crossover'
+	| 'solvableOnlyReference';
 
 export interface Signal {
 	id: SignalId;
@@ -129,6 +139,37 @@ export interface Verdict {
 	summary: string;
 }
 
+/** Problems of one region of the two-set diagram: their ids, and their count with its bootstrap interval. */
+export interface SolvableRegion {
+	ids: string[];
+	count: number;
+	ci?: Interval;
+}
+
+/**
+ * Solvable sets of model t and the reference at the largest k both were sampled at: a problem is
+ * solvable when at least one of its sampled outputs is correct. Problems with fewer than k samples
+ * from either model are left out.
+ */
+export interface SolvableSets {
+	k: number;
+	both: SolvableRegion;
+	onlyModel: SolvableRegion;
+	onlyReference: SolvableRegion;
+	/** Problems neither model solves at k. */
+	neither: number;
+	/** Problems compared (in one of the four regions). */
+	problems: number;
+}
+
+/** Model t against the reference beyond the improvement sets (Yue et al. 2025). */
+export interface Versus {
+	/** Where the pass@k curves cross; absent when t is not ahead at k = 1 or they never meet. */
+	crossover?: { k: number; leadsUpTo: number };
+	/** Absent when the two models have no sampled outputs in common. */
+	solvable?: SolvableSets;
+}
+
 export interface ModelReport {
 	model: string;
 	label: string;
@@ -145,8 +186,14 @@ export interface ModelReport {
 	coverage: Estimate;
 	diversity: Record<DiversitySubset, DiversityValues>;
 	answerDiversity: AnswerDiversity;
+	/** Per-problem success rate c/n of the sampled outputs, in the study's problem order; null without samples. */
+	successRates: (number | null)[];
+	/** The registry's per-problem measures (pass^k, cover@tau, ...) by metric id, over their grid. */
+	measures: Record<string, MeasurePoint[]>;
 	/** Absent for the reference itself. */
 	sets?: ImprovementSets;
+	/** Absent for the reference itself. */
+	versus?: Versus;
 	verdict?: Verdict;
 }
 

@@ -25,19 +25,7 @@ export function seriesColor(order: number): string {
 	return `var(--series-${(((order % 8) + 8) % 8) + 1})`;
 }
 
-export function fmtPct(v: number | undefined, digits = 1): string {
-	return v === undefined || !Number.isFinite(v) ? 'n/a' : `${(v * 100).toFixed(digits)}%`;
-}
-
-export function fmtNum(v: number | undefined, digits = 3): string {
-	return v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(digits);
-}
-
-export function fmtSigned(v: number | undefined, digits = 1, scale = 100): string {
-	if (v === undefined || !Number.isFinite(v)) return 'n/a';
-	const x = v * scale;
-	return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
-}
+export { fmtNum, fmtPct, fmtSigned } from '$lib/core/format';
 
 /** Round for stable SVG output (snapshots, export). */
 export function r(v: number): number {
