@@ -49,6 +49,12 @@ export type ExtractorId = 'gsm8k-strict' | 'flexible' | 'answer-is' | 'boxed' | 
 export type PromptStyle = 'zero-shot-cot' | 'few-shot-cot' | 'raw';
 export type PromptForm = 'chat' | 'completion';
 
+/** One message of a chat prompt (what a chat-form template renders; engines send it as it is). */
+export interface ChatMessage {
+	role: 'system' | 'user' | 'assistant';
+	content: string;
+}
+
 export interface PromptTemplate {
 	style: PromptStyle;
 	form: PromptForm;

@@ -1,11 +1,8 @@
 // The one Engine interface: implemented by each adapter (webllm, wllama, builtin) inside its
 // worker, and by the worker proxy on the main side. The runner only ever sees this.
-import type { ModelRef } from '../core/types';
+import type { ChatMessage, ModelRef } from '../core/types';
 
-export interface ChatMessage {
-	role: 'system' | 'user' | 'assistant';
-	content: string;
-}
+export type { ChatMessage };
 
 export interface LoadProgress {
 	/** 0..1, or undefined while the total is unknown. */

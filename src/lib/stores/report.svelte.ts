@@ -4,7 +4,7 @@ import type * as ComlinkNs from 'comlink';
 import type { Bundle, Sample } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
 import type { BundleSummary, Loaded, ReportWorkerApi } from '$lib/workers/report.worker';
-import type { AnswerMass, BrowserRow, SampleFilter } from '$lib/ui/samples/sampleQuery';
+import type { AnswerMass, BrowserRow, SampleFilter } from '$lib/core/samples';
 
 export interface LoadError {
 	/** What was being opened (file name or URL). */

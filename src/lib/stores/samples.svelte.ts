@@ -1,7 +1,7 @@
 // The samples browser's state: the filter, the matching rows (computed in the report worker) and
 // a cache of the samples of the problems on screen, fetched from the worker as they scroll in.
 import type { Sample } from '$lib/core/types';
-import { emptyFilter, type BrowserRow, type SampleFilter } from '$lib/ui/samples/sampleQuery';
+import { emptyFilter, type BrowserRow, type SampleFilter } from '$lib/core/samples';
 import { reportStore } from './report.svelte';
 
 const CACHE_LIMIT = 400;

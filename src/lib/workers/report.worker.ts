@@ -15,7 +15,7 @@ import {
 	type BrowserRow,
 	type SampleFilter,
 	type SampleIndex
-} from '$lib/ui/samples/sampleQuery';
+} from '$lib/core/samples';
 
 /** Everything about the open study except its samples. */
 export interface BundleSummary {

@@ -1,7 +1,6 @@
 // Prompt templates: zero-shot and few-shot chain of thought, chat and completion forms, each
 // ending in the answer format its extractor expects. The template text is what the user sees.
-import type { ExtractorId, Problem, PromptForm, PromptStyle, PromptTemplate } from '../types';
-import type { ChatMessage } from '../../engines/types';
+import type { ChatMessage, ExtractorId, Problem, PromptForm, PromptStyle, PromptTemplate } from '../types';
 import { mulberry32, randomInt } from '../random';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

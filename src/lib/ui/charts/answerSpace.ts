@@ -1,7 +1,7 @@
 // Layout of the answer-space view: one horizontal bar per distinct extracted answer of one model
 // on one problem, its share of the samples, the correct answer marked.
 import { scaleBand, scaleLinear } from 'd3';
-import type { AnswerMass } from '$lib/ui/samples/sampleQuery';
+import type { AnswerMass } from '$lib/core/samples';
 import { frame, r, type Frame, type Tick } from './scales';
 
 export interface AnswerBar {

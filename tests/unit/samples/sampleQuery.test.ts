@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticBundle } from '../../../src/lib/core/synthetic/syntheticBundle';
-import { answerSpaceOf, buildSampleIndex, emptyFilter, filterRows } from '../../../src/lib/ui/samples/sampleQuery';
+import { answerSpaceOf, buildSampleIndex, emptyFilter, filterRows } from '../../../src/lib/core/samples';
 import { rowOffsets, visibleRange, PROBLEM_ROW, SAMPLE_ROW } from '../../../src/lib/ui/samples/virtualRows';
 
 const bundle = syntheticBundle({ models: 2, problems: 12, n: 4, words: 20, seed: 3 });
@@ -32,6 +32,13 @@ describe('filterRows', () => {
 		const found = filterRows(index, undefined, { ...emptyFilter(), search: p.question.slice(0, 40).toUpperCase() });
 		expect(found.some((r) => r.problem === p.id)).toBe(true);
 		expect(filterRows(index, undefined, { ...emptyFilter(), search: 'no such text anywhere' })).toEqual([]);
+	});
+
+	it('filterRows(problems) keeps only the listed problems, in study order', () => {
+		const wanted = [bundle.problems[7]!.id, bundle.problems[2]!.id];
+		const rows = filterRows(index, undefined, { ...emptyFilter(), problems: wanted });
+		expect(rows.filter((r) => r.kind === 'problem').map((r) => r.problem)).toEqual([bundle.problems[2]!.id, bundle.problems[7]!.id]);
+		expect(filterRows(index, undefined, { ...emptyFilter(), problems: [] })).toEqual([]);
 	});
 });
 

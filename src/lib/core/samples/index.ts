@@ -1,0 +1,2 @@
+// The samples browser's data side (index and filter), run by the report worker.
+export * from './sampleQuery';
