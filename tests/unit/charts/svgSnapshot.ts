@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { CurveLayout } from '../../../src/lib/ui/charts/curveChart';
 import type { GroupedBarsLayout } from '../../../src/lib/ui/charts/groupedBars';
 import type { AnswerSpaceLayout } from '../../../src/lib/ui/charts/answerSpace';
+import type { IterationLayout } from '../../../src/lib/ui/charts/iterationChart';
 import type { Frame, Tick } from '../../../src/lib/ui/charts/scales';
 
 const DIR = join(import.meta.dirname, 'snapshots');
@@ -55,6 +56,21 @@ export function answerSpaceSvg(l: AnswerSpaceLayout): string {
 		body.push(`<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="${b.correct ? 'green' : 'orange'}"/>`);
 	}
 	return doc(l.frame, body);
+}
+
+export function iterationSvg(l: IterationLayout): string {
+	const body: string[] = [];
+	for (const p of l.panels) {
+		body.push(`<g data-measure="${esc(p.id)}" stroke="${p.color}">`);
+		body.push(`  <text x="${p.frame.left}" y="${p.frame.top - 16}">${esc(p.label)} (${esc(p.axis)})</text>`);
+		for (const line of axes(p.frame, p.xTicks, p.yTicks)) body.push(`  ${line}`);
+		if (p.band) body.push(`  <path d="${p.band}" fill="${p.color}" fill-opacity="0.18" stroke="none"/>`);
+		if (p.baseline !== undefined) body.push(`  <line x1="${p.frame.left}" x2="${p.frame.right}" y1="${p.baseline}" y2="${p.baseline}" stroke-dasharray="5 4"/>`);
+		body.push(`  <path d="${p.line}" fill="none"/>`);
+		for (const q of p.points) body.push(`  <circle cx="${q.x}" cy="${q.y}" r="6"/>`);
+		body.push('</g>');
+	}
+	return doc({ width: l.width, height: l.height, left: 0, top: 0, right: l.width, bottom: l.height }, body);
 }
 
 export function expectSnapshot(name: string, svg: string): void {
