@@ -5,6 +5,7 @@ import type { Bundle, Sample } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
 import type { BundleSummary, Loaded, ReportWorkerApi } from '$lib/workers/report.worker';
 import type { AnswerMass, BrowserRow, SampleFilter } from '$lib/core/samples';
+import type { Showcase } from '$lib/ui/demo/storySummary';
 
 export interface LoadError {
 	/** What was being opened (file name or URL). */
@@ -203,6 +204,10 @@ class ReportStore {
 
 	async answerSpace(problem: string, model: string): Promise<AnswerMass[]> {
 		return (await this.#worker()).answerSpace(problem, model);
+	}
+
+	async showcase(from: string, to: string): Promise<Showcase | undefined> {
+		return (await this.#worker()).showcase(from, to);
 	}
 
 	async exportBundle(gzip: boolean): Promise<Uint8Array> {

@@ -16,6 +16,8 @@ import {
 	type SampleFilter,
 	type SampleIndex
 } from '$lib/core/samples';
+import { showcaseProblem } from '$lib/ui/demo/showcaseProblem';
+import type { Showcase } from '$lib/ui/demo/storySummary';
 
 /** Everything about the open study except its samples. */
 export interface BundleSummary {
@@ -200,6 +202,11 @@ const api = {
 
 	answerSpace(problem: string, model: string): AnswerMass[] {
 		return current ? answerSpaceOf(current.index, problem, model) : [];
+	},
+
+	/** A problem `from` solved in several distinct ways and `to` in fewer (the demo's summary links to it). */
+	showcase(from: string, to: string): Showcase | undefined {
+		return current ? showcaseProblem(current.index.byProblem, from, to) : undefined;
 	},
 
 	/** The open bundle as a file: JSON, gzipped when asked. */

@@ -118,4 +118,4 @@ export function levels(report: Report): BarInput {
 }
 
 /** The largest k of the report (pass@n). */
-export const maxK = (report: Report): number => report.ks[report.ks.length - 1] ?? 1;
+export const maxK = (report: Pick<Report, 'ks'>): number => report.ks[report.ks.length - 1] ?? 1;

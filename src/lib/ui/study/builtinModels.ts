@@ -6,6 +6,8 @@ export interface BuiltinEntry {
 	label: string;
 	file: string;
 	bytes: number;
+	/** Self-improvement iteration (1 = M1), when the manifest says. */
+	iteration?: number;
 }
 
 /** Another chain trained from the same first model (e.g. iterative DPO beside iterative SFT). */
@@ -33,7 +35,13 @@ function entriesOf(list: unknown[]): BuiltinEntry[] {
 			(e): e is BuiltinEntry =>
 				typeof e === 'object' && e !== null && typeof (e as BuiltinEntry).id === 'string' && typeof (e as BuiltinEntry).file === 'string' && typeof (e as BuiltinEntry).bytes === 'number'
 		)
-		.map((e) => ({ id: e.id, file: e.file, bytes: e.bytes, label: typeof e.label === 'string' ? e.label : e.id }));
+		.map((e) => ({
+			id: e.id,
+			file: e.file,
+			bytes: e.bytes,
+			label: typeof e.label === 'string' ? e.label : e.id,
+			...(Number.isInteger(e.iteration) ? { iteration: e.iteration } : {})
+		}));
 }
 
 /** Reads the manifest's parts this page needs; anything malformed yields undefined. */
