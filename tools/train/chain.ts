@@ -1,43 +1,28 @@
-// A chain of self-improvement rounds beside the main SFT chain (the paper's DPO and alternating
-// variants of Algorithm 1): each round samples N solutions per training problem from the previous
-// model, then either trains on the correct ones (SFT) or pairs a correct with an incorrect sample
-// of the same problem and trains by DPO with the previous model as the frozen reference.
+// A chain of self-improvement rounds (the paper's Algorithm 1 and its DPO and alternating
+// variants): each round samples N solutions per training problem from the previous model with the
+// trainer's decoder, then trains by SFT on the accepted samples or by DPO on accepted/rejected pairs
+// (src/lib/train/round.ts). Files and resume live here; the round itself is the page's too.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelConfig } from '../../src/lib/train/config';
 import { PROMPT_TEMPLATE } from '../../src/lib/train/data';
-import { dpoGradient, preferencePairs } from '../../src/lib/train/dpo';
 import { fromGguf, toGguf } from '../../src/lib/train/gguf';
+import { prepareRound, type PoolSample, type RoundKind, type RoundSettings } from '../../src/lib/train/round';
+import type { PoolSampling } from '../../src/lib/train/pool';
+import { greedyAccuracy, type RoundStats, type TrainProblem } from '../../src/lib/train/selfImprove';
 import type { TrainPlace } from './place';
-import { greedyAccuracy, sampleRound, type RoundStats, type TrainProblem } from '../../src/lib/train/selfImprove';
-import { optimize, sftGradient, type TrainOptions } from '../../src/lib/train/train';
 
-export interface DpoSettings {
-	iterations: number;
-	n: number;
-	temperature: number;
-	maxTokens: number;
-	beta: number;
-	/** Weight of the chosen completion's mean token NLL added to the DPO loss. */
-	nll: number;
-	pairsPerProblem: number;
-	epochs: number;
-	seed: number;
-	train: Omit<TrainOptions, 'seed' | 'log' | 'onStep'> & { seed: number };
+/** Everything one kind of round needs; `train.seed + iteration` orders the data of round `iteration`. */
+export interface RoundRecipe {
+	sampling: PoolSampling;
+	round: RoundSettings;
 }
 
-/** The SFT rounds' settings (the main chain's). */
-export interface SftSettings {
-	n: number;
-	temperature: number;
-	maxTokens: number;
-	epochs: number;
-	seed: number;
-	train: Omit<TrainOptions, 'seed' | 'log' | 'onStep'> & { seed: number };
-}
+/** Samples a round's pool from the given weights (llama.cpp through wllama, or the trainer's decoder). */
+export type PoolSampler = (w: Float64Array, problems: readonly TrainProblem[], s: PoolSampling, round: number) => Promise<PoolSample[]>;
 
-export type RoundKind = 'sft' | 'dpo';
+export type { RoundKind };
 
 export interface ChainPlan {
 	/** File and id prefix: `${prefix}${t}`. */
@@ -51,6 +36,11 @@ export interface ChainPlan {
 	kinds: RoundKind[];
 	/** What the chain is, for each file's GGUF description (e.g. 'iterative DPO from M1'). */
 	description: string;
+	/**
+	 * 'previous': round t trains M(t-1) on M(t-1)'s samples (the paper's Algorithm 1). 'first': round t
+	 * trains the chain's start model afresh on every sample accepted so far (STaR, ReST-EM); SFT only.
+	 */
+	start?: 'previous' | 'first';
 }
 
 export interface ChainEntry {
@@ -62,52 +52,62 @@ export interface ChainEntry {
 	bytes: number;
 	sha256: string;
 	trainingSet: { source: 'self' | 'self-pairs'; examples: number; round: RoundStats };
-	training: Omit<TrainOptions, 'log' | 'onStep'> & { beta?: number; nll?: number; finalLoss: number | null; tokens: number; seconds: number; from: string };
+	training: RoundSettings['train'] & { filter: RoundSettings['filter']; start: 'previous' | 'first'; beta?: number; nll?: number; finalLoss: number | null; tokens: number; seconds: number; from: string };
 	nodeGreedyAccuracy: Record<string, number>;
 }
 
-export function trainChain(
+export interface ChainResult {
+	entries: ChainEntry[];
+	/** Each round's model, in order (what a sweep evaluates). */
+	weights: Float64Array[];
+}
+
+export async function trainChain(
 	c: ModelConfig, start: Float64Array, problems: readonly TrainProblem[], probe: readonly TrainProblem[],
-	plan: ChainPlan, settings: { sft: SftSettings; dpo: DpoSettings }, where: TrainPlace
-): ChainEntry[] {
+	plan: ChainPlan, recipes: Record<RoundKind, RoundRecipe>, sampler: PoolSampler, where: TrainPlace
+): Promise<ChainResult> {
 	const entries: ChainEntry[] = [];
-	const w = start.slice();
-	plan.kinds.forEach((kind, k) => {
+	const models: Float64Array[] = [];
+	const mode = plan.start ?? 'previous';
+	if (mode === 'first' && plan.kinds.some((k) => k !== 'sft')) throw new Error(`chain ${plan.prefix}: restarting from the first model is defined for SFT rounds only`);
+	let w = start.slice();
+	// Samples accepted so far, re-offered to every later round when rounds restart from the start model.
+	const gathered: PoolSample[] = [];
+	for (const [k, kind] of plan.kinds.entries()) {
 		const it = plan.startIteration + 1 + k;
 		const id = `${plan.prefix}${it}`;
 		const file = `${id}.gguf`;
 		const cached = join(where.cache, `${id}.json`);
-		if (where.resume && existsSync(cached) && existsSync(join(where.out, file))) {
+		if (where.resume && mode === 'previous' && existsSync(cached) && existsSync(join(where.out, file))) {
 			entries.push(JSON.parse(readFileSync(cached, 'utf8')) as ChainEntry);
-			w.set(fromGguf(new Uint8Array(readFileSync(join(where.out, file)))).weights);
+			w = fromGguf(new Uint8Array(readFileSync(join(where.out, file)))).weights;
+			models.push(w.slice());
 			where.log(`${id}: resumed from ${where.out}/${file}`);
-			return;
+			continue;
 		}
 		const t0 = performance.now();
 		const from = k === 0 ? plan.startLabel : `${plan.labelPrefix}${it - 1}`;
-		const s = kind === 'sft' ? settings.sft : settings.dpo;
-		const round = sampleRound(c, w, problems, { n: s.n, temperature: s.temperature, maxTokens: s.maxTokens, seed: s.seed, round: it });
-		let examples: number;
-		let res: { finalLoss: number | null; tokens: number };
-		let opts: Omit<TrainOptions, 'log' | 'onStep'>;
-		if (kind === 'sft') {
-			examples = round.examples.length;
-			where.log(`${id}: SFT on ${examples} correct samples of ${round.stats.samples} from ${from}`);
-			opts = { ...settings.sft.train, steps: Math.min(settings.sft.train.steps, Math.ceil((examples * settings.sft.epochs) / settings.sft.train.batch)), seed: settings.sft.train.seed + it };
-			res = examples > 0 ? optimize(c, w, round.examples, sftGradient(c, w), { ...opts, log: (l) => where.log(`${id}: ${l}`) }) : { finalLoss: null, tokens: 0 };
-		} else {
-			// The reference is the model the samples came from, scored before it is trained.
-			const pairs = preferencePairs(c, w, round.groups, settings.dpo.pairsPerProblem);
-			examples = pairs.length;
-			where.log(`${id}: ${round.stats.kept} of ${round.stats.samples} samples correct; ${pairs.length} preference pairs from ${from}`);
-			opts = { ...settings.dpo.train, steps: Math.min(settings.dpo.train.steps, Math.ceil((pairs.length * settings.dpo.epochs) / settings.dpo.train.batch)), seed: settings.dpo.train.seed + it };
-			res = pairs.length > 0 ? optimize(c, w, pairs, dpoGradient(c, w, settings.dpo.beta, settings.dpo.nll), { ...opts, log: (l) => where.log(`${id}: ${l}`) }) : { finalLoss: null, tokens: 0 };
+		const recipe = recipes[kind];
+		// Indices run on across rounds, so samples gathered from several rounds stay distinct and ordered.
+		const sampled = (await sampler(w, problems, recipe.sampling, it)).map((s) => ({ ...s, index: s.index + k * recipe.sampling.n }));
+		const offered = mode === 'first' ? [...gathered, ...sampled] : sampled;
+		if (mode === 'first') gathered.push(...sampled);
+		const base = mode === 'first' ? start.slice() : w;
+		const settings: RoundSettings = { ...recipe.round, train: { ...recipe.round.train, seed: recipe.round.train.seed + it } };
+		const round = prepareRound(c, base, problems, offered, settings);
+		where.log(`${id}: ${kind.toUpperCase()} on ${round.items} ${kind === 'sft' ? 'accepted samples' : 'preference pairs'} (${round.stats.kept} of ${round.stats.samples} samples accepted, filter '${settings.filter}') from ${mode === 'first' ? plan.startLabel : from}`);
+		let res: { finalLoss: number | null; tokens: number } = { finalLoss: null, tokens: 0 };
+		if (round.optimizer) {
+			while (!round.optimizer.done) round.optimizer.step();
+			res = round.optimizer.result();
 		}
-		const acc = greedyAccuracy(c, w, probe, s.maxTokens);
+		w = base;
+		models.push(w.slice());
+		const acc = greedyAccuracy(c, w, probe, recipe.sampling.maxTokens);
 		where.log(`${id}: held-out greedy accuracy (trainer forward pass) ${JSON.stringify(acc)}`);
 		const label = `${plan.labelPrefix}${it}`;
 		const bytes = toGguf(c, w, `reversal-lab ${id}`, `Built-in tiny model ${label} (${plan.description}). Prompt: ${JSON.stringify(PROMPT_TEMPLATE)}`);
-		writeFileSync(join(where.out, file), bytes);
+		if (!where.noFiles) writeFileSync(join(where.out, file), bytes);
 		const entry: ChainEntry = {
 			id,
 			label,
@@ -116,12 +116,12 @@ export function trainChain(
 			file,
 			bytes: bytes.byteLength,
 			sha256: createHash('sha256').update(bytes).digest('hex'),
-			trainingSet: { source: kind === 'sft' ? 'self' : 'self-pairs', examples, round: round.stats },
-			training: { ...opts, ...(kind === 'dpo' ? { beta: settings.dpo.beta, nll: settings.dpo.nll } : {}), finalLoss: res.finalLoss, tokens: res.tokens, seconds: Math.round((performance.now() - t0) / 1000), from },
+			trainingSet: { source: kind === 'sft' ? 'self' : 'self-pairs', examples: round.items, round: round.stats },
+			training: { ...round.options, filter: settings.filter, start: mode, ...(kind === 'dpo' ? { beta: settings.beta, nll: settings.nll } : {}), finalLoss: res.finalLoss, tokens: res.tokens, seconds: Math.round((performance.now() - t0) / 1000), from },
 			nodeGreedyAccuracy: acc
 		};
-		writeFileSync(cached, JSON.stringify(entry, null, '\t'));
+		if (!where.noFiles) writeFileSync(cached, JSON.stringify(entry, null, '\t'));
 		entries.push(entry);
-	});
-	return entries;
+	}
+	return { entries, weights: models };
 }

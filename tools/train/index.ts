@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { generateProblems } from '../../src/lib/core/problems';
 import { layoutOf } from '../../src/lib/train/config';
 import { PROMPT_TEMPLATE, VOCAB } from '../../src/lib/train/data';
-import { fromGguf } from '../../src/lib/train/gguf';
 import { RUN } from './run';
-import { trainChain, type SftSettings } from './chain';
+import { trainChain, type ChainPlan } from './chain';
+import { llamaPoolSampler, openLlamaPage } from './llamaPage';
 import { trainM1 } from './m1';
 
 // TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
@@ -18,43 +18,46 @@ const OUT = SMOKE ? '/tmp/reversal-lab-train-smoke' : 'static/models';
 const CACHE = SMOKE ? '/tmp/reversal-lab-train-smoke/.cache' : 'tools/train/.cache';
 if (SMOKE) {
 	RUN.m1.train.steps = 20;
+	RUN.m1.stopAt = 20;
 	for (const src of RUN.m1.sources) src.count = 100;
-	RUN.rounds.problems = 5;
-	RUN.rounds.train.steps = 5;
-	RUN.evalProblems = 5;
-	RUN.rounds.maxTokens = 40;
-	RUN.dpo.maxTokens = 40;
+	RUN.pool.count = 5;
+	RUN.sft.train.steps = 5;
 	RUN.dpo.train.steps = 3;
+	RUN.evalProblems = 5;
+	RUN.sampling.maxTokens = 40;
 }
 const resume = process.argv.includes('--resume');
 const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-function main(): void {
+async function main(): Promise<void> {
 	const started = performance.now();
 	mkdirSync(OUT, { recursive: true });
 	mkdirSync(CACHE, { recursive: true });
 	const c = RUN.model;
-	const sources = RUN.m1.sources.map((o) => generateProblems(o));
-	const gold = sources.flat();
+	const gold = RUN.m1.sources.flatMap((o) => generateProblems(o));
 	// A small held-out check through the trainer's forward pass; the family's real figures come from wllama.
-	const probe = generateProblems({ seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: [1, 2] });
-	// Self-improvement draws on problems M1 was trained on, as the paper's loop does.
-	const selfPool = sources[0]!.slice(0, RUN.rounds.problems);
+	const probe = generateProblems({ family: 'word', seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: RUN.m1.levels });
+	const pool = generateProblems(RUN.pool);
 	const where = { out: OUT, cache: CACHE, resume, log };
-	const m1 = trainM1(c, gold, probe, { initSeed: RUN.seeds.init, train: { ...RUN.m1.train, seed: RUN.seeds.order }, maxTokens: RUN.rounds.maxTokens }, where);
-	// Every SFT round, in the main chain and in the variants, samples and trains with the same settings and seeds.
-	const sft: SftSettings = { ...RUN.rounds, seed: RUN.seeds.sampling, train: { ...RUN.rounds.train, seed: RUN.seeds.order } };
-	const sftRounds = trainChain(c, m1.weights, selfPool, probe, { prefix: 'tiny-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', kinds: ['sft', 'sft', 'sft', 'sft'], description: 'iterative SFT' }, { sft, dpo: RUN.dpo }, where);
-	const entries = [m1.entry, ...sftRounds];
-	// The variants: iterative DPO from M1, and DPO and SFT rounds in turn from M2 (itself the SFT round from M1).
-	const m2 = fromGguf(new Uint8Array(readFileSync(join(OUT, 'tiny-m2.gguf')))).weights;
-	const timed = <T,>(f: () => T): [T, number] => {
+	const m1 = trainM1(c, gold, probe, { initSeed: RUN.seeds.init, train: { ...RUN.m1.train, seed: RUN.seeds.order }, stopAt: RUN.m1.stopAt, maxTokens: RUN.sampling.maxTokens }, where);
+	const page = await openLlamaPage();
+	const sampler = llamaPoolSampler(page, c);
+	// Every round, in the main chain and in the variants, samples and trains with the same settings and seeds.
+	const recipes = { sft: { sampling: RUN.sampling, round: RUN.sft }, dpo: { sampling: RUN.sampling, round: RUN.dpo } };
+	const chain = (start: Float64Array, plan: ChainPlan) => trainChain(c, start, pool, probe, plan, recipes, sampler, where);
+	const timed = async <T,>(f: () => Promise<T>): Promise<[T, number]> => {
 		const t0 = performance.now();
-		const out = f();
+		const out = await f();
 		return [out, Math.round((performance.now() - t0) / 1000)];
 	};
-	const [dpoEntries, dpoSeconds] = timed(() => trainChain(c, m1.weights, selfPool, probe, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' }, { sft, dpo: RUN.dpo }, where));
-	const [altEntries, altSeconds] = timed(() => trainChain(c, m2, selfPool, probe, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' }, { sft, dpo: RUN.dpo }, where));
+	const sftRounds = await chain(m1.weights, { prefix: 'tiny-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', kinds: ['sft', 'sft', 'sft', 'sft'], description: 'iterative SFT' });
+	const entries = [m1.entry, ...sftRounds.entries];
+	// The variants: iterative DPO from M1, and DPO and SFT rounds in turn from M2 (itself the SFT round from M1).
+	const [dpo, dpoSeconds] = await timed(() => chain(m1.weights, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' }));
+	const [alt, altSeconds] = await timed(() => chain(sftRounds.weights[0]!, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' }));
+	await page.close();
+	const dpoEntries = dpo.entries;
+	const altEntries = alt.entries;
 	const manifestPath = join(OUT, 'manifest.json');
 	// Figures measured elsewhere (demoBundle.ts, the parity test) belong to the exact files they were
 	// measured on: they stay only when this run rebuilt every file bit for bit.
@@ -67,7 +70,7 @@ function main(): void {
 		format: 'reversal-lab/models',
 		version: 1,
 		family: 'tiny-iterative-sft',
-		description: 'A character-level llama model trained by this project on the built-in in-domain problems, then improved by iterative SFT on its own correct samples (Wu, Li, Liu, ICLR 2025, Algorithm 1).',
+		description: 'A character-level llama model trained by this project on built-in word problems (levels 1-3), then improved by iterative SFT on its own correct samples (Wu, Li, Liu, ICLR 2025, Algorithm 1), with iterative DPO and alternating variants.',
 		prompt: { template: PROMPT_TEMPLATE, stop: '<|endoftext|>', extractor: 'gsm8k-strict' },
 		architecture: {
 			type: 'llama',
@@ -79,10 +82,10 @@ function main(): void {
 			parameters: layoutOf(c).size
 		},
 		training: {
-			method: 'M1: supervised training from random weights on gold solutions of in-domain level 1-2 problems, each calculator step rewritten as digit-column work (tools/train/digits.ts), one cosine schedule; M(t), t = 2..5: sample N solutions per training problem from M(t-1), keep the correct ones (strict #### answer), continue training M(t-1) on them.',
+			method: `M1: supervised training from random weights on gold solutions of in-domain word problems, levels ${RUN.m1.levels.join('-')}, each calculator step rewritten as digit-column work (src/lib/train/digits.ts), the first ${RUN.m1.stopAt} steps of a ${RUN.m1.train.steps}-step cosine schedule; M(t), t = 2..5: sample ${RUN.sampling.n} solutions per pool problem from M(t-1) through llama.cpp at T = ${RUN.sampling.temperature}, keep the ones with the right strict #### answer that ended by themselves, continue training M(t-1) on them (src/lib/train/round.ts).`,
 			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
 			run: RUN,
-			problems: { m1: RUN.m1.sources.map((o) => `generateProblems(${JSON.stringify(o)})`), selfImprovement: `the first ${RUN.rounds.problems} problems of the first M1 source`, heldOut: `generateProblems({ seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: [1, 2] })` },
+			problems: { m1: RUN.m1.sources.map((o) => `generateProblems(${JSON.stringify(o)})`), selfImprovement: `generateProblems(${JSON.stringify(RUN.pool)})`, heldOut: `generateProblems({ family: 'word', seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: ${JSON.stringify(RUN.m1.levels)} })` },
 			// A resumed run's wall clock says nothing about the family's cost; notes on timing and
 			// reproducibility written for these exact files are kept.
 			seconds: resume ? null : Math.round((performance.now() - started) / 1000),
@@ -93,7 +96,7 @@ function main(): void {
 			{
 				id: 'iterative-dpo',
 				label: 'Iterative DPO from M1',
-				method: `D(t), t = 2..${RUN.dpo.iterations}: sample ${RUN.dpo.n} solutions per training problem from D(t-1) (D1 = M1) at T = ${RUN.dpo.temperature}, pair up to ${RUN.dpo.pairsPerProblem} correct with incorrect samples of the same problem, train by DPO (beta ${RUN.dpo.beta}) with D(t-1) as the frozen reference.`,
+				method: `D(t), t = 2..${RUN.iterations}: sample ${RUN.sampling.n} solutions per pool problem from D(t-1) (D1 = M1) at T = ${RUN.sampling.temperature}, pair up to ${RUN.dpo.pairsPerProblem} correct with incorrect samples of the same problem, train by DPO (beta ${RUN.dpo.beta}, NLL ${RUN.dpo.nll}) with D(t-1) as the frozen reference.`,
 				seconds: dpoSeconds,
 				models: dpoEntries
 			},
@@ -114,4 +117,4 @@ function main(): void {
 	log(`wrote ${files.length} models and ${manifestPath} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-main();
+void main();

@@ -8,7 +8,7 @@ import { withColumnWork } from '../../src/lib/train/digits';
 import { fromGguf, toGguf } from '../../src/lib/train/gguf';
 import type { TrainPlace } from './place';
 import { greedyAccuracy, type TrainProblem } from '../../src/lib/train/selfImprove';
-import { initWeights, train, type TrainOptions } from '../../src/lib/train/train';
+import { createOptimizer, initWeights, sftGradient, type TrainOptions } from '../../src/lib/train/train';
 
 export interface M1Entry {
 	id: string;
@@ -18,13 +18,13 @@ export interface M1Entry {
 	bytes: number;
 	sha256: string;
 	trainingSet: { source: 'gold'; examples: number };
-	training: Omit<TrainOptions, 'log' | 'onStep'> & { finalLoss: number; tokens: number; seconds: number; from: 'random init' };
+	training: Omit<TrainOptions, 'log' | 'onStep'> & { stopAt: number; finalLoss: number; tokens: number; seconds: number; from: 'random init' };
 	nodeGreedyAccuracy: Record<string, number>;
 }
 
 export function trainM1(
 	c: ModelConfig, gold: readonly (TrainProblem & { solution: string })[], probe: readonly TrainProblem[],
-	s: { initSeed: number; train: Omit<TrainOptions, 'log' | 'onStep'>; maxTokens: number }, where: TrainPlace
+	s: { initSeed: number; train: Omit<TrainOptions, 'log' | 'onStep'>; stopAt: number; maxTokens: number }, where: TrainPlace
 ): { weights: Float64Array; entry: M1Entry } {
 	const id = 'tiny-m1';
 	const file = `${id}.gguf`;
@@ -40,7 +40,10 @@ export function trainM1(
 	const check = (step: number): void => {
 		if (step % 1000 === 0) where.log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain level 1-2 problems ${JSON.stringify(greedyAccuracy(c, w, probe, s.maxTokens))}`);
 	};
-	const res = train(c, w, examples, { ...s.train, log: (l) => where.log(`${id}: ${l}`), onStep: check });
+	// The budget is a checkpoint of the schedule: the learning rate follows `train.steps`, training stops at `stopAt`.
+	const run = createOptimizer(c, w, examples, sftGradient(c, w), { ...s.train, log: (l) => where.log(`${id}: ${l}`), onStep: check });
+	for (let step = 0; step < s.stopAt; step++) run.step();
+	const res = run.result();
 	const acc = greedyAccuracy(c, w, probe, s.maxTokens);
 	where.log(`${id}: held-out greedy accuracy (trainer forward pass) ${JSON.stringify(acc)}`);
 	const bytes = toGguf(c, w, `reversal-lab ${id}`, `Built-in tiny model M1 (iterative SFT). Prompt: ${JSON.stringify(PROMPT_TEMPLATE)}`);
@@ -53,7 +56,7 @@ export function trainM1(
 		bytes: bytes.byteLength,
 		sha256: createHash('sha256').update(bytes).digest('hex'),
 		trainingSet: { source: 'gold', examples: examples.length },
-		training: { ...s.train, finalLoss: res.finalLoss, tokens: res.tokens, seconds: Math.round((performance.now() - t0) / 1000), from: 'random init' },
+		training: { ...s.train, stopAt: s.stopAt, finalLoss: res.finalLoss, tokens: res.tokens, seconds: Math.round((performance.now() - t0) / 1000), from: 'random init' },
 		nodeGreedyAccuracy: acc
 	};
 	writeFileSync(cached, JSON.stringify(entry, null, '\t'));

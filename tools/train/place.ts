@@ -6,4 +6,6 @@ export interface TrainPlace {
 	cache: string;
 	resume: boolean;
 	log: (line: string) => void;
+	/** A sweep's dry run: train and measure, write no model files. */
+	noFiles?: boolean;
 }

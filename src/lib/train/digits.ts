@@ -82,3 +82,31 @@ export function withColumnWork(solution: string): string {
 		return work === null ? whole : `${a}${op}${b}=<<${work}>>${r}`;
 	});
 }
+
+const WRITTEN_STEP = /(\d+)([-+*/])(\d+)=<<([^>]*)>>(\d+)/g;
+
+function valueOf(a: number, op: Op, b: number): number | null {
+	if (op === '+') return a + b;
+	if (op === '-') return a - b;
+	if (op === '*') return a * b;
+	return b !== 0 && a % b === 0 ? a / b : null;
+}
+
+/**
+ * True when a model's solution shows at least one calculator step and every step is right: the
+ * result is the operation's value and the work inside << >> is exactly the column work (or the
+ * plain `a op b=r` where column work does not apply). Grading looks only at '####'; this catches
+ * right answers reached through wrong steps, which a self-training round would otherwise teach.
+ */
+export function stepsAreRight(text: string): boolean {
+	let steps = 0;
+	for (const m of text.matchAll(WRITTEN_STEP)) {
+		const [, a, op, b, work, r] = m as unknown as [string, string, Op, string, string, string];
+		const value = valueOf(Number(a), op, Number(b));
+		if (value === null || value !== Number(r)) return false;
+		const expected = columnWork(Number(a), op, Number(b)) ?? `${a}${op}${b}=${r}`;
+		if (work !== expected) return false;
+		steps++;
+	}
+	return steps > 0;
+}

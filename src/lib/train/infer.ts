@@ -17,10 +17,20 @@ interface Caches {
 	pos: number;
 }
 
+const ropeCache = new Map<string, { cos: Vec; sin: Vec }>();
+
+/** The rotary tables of a model shape, computed once (every sampled problem starts a decoder). */
+function ropeOf(c: ModelConfig, hd: number): { cos: Vec; sin: Vec } {
+	const key = `${c.context}|${hd}|${c.ropeBase}`;
+	let t = ropeCache.get(key);
+	if (!t) ropeCache.set(key, (t = ropeTables(c.context, hd, c.ropeBase)));
+	return t;
+}
+
 export function createDecoder(c: ModelConfig, w: Vec, from?: Caches): Decoder {
 	const d = c.dim, F = c.ffn, V = c.vocab, H = c.heads, hd = d / H;
 	const lay = layoutOf(c);
-	const { cos, sin } = ropeTables(c.context, hd, c.ropeBase);
+	const { cos, sin } = ropeOf(c, hd);
 	const kCache = from ? from.k.map((a) => a.slice()) : lay.layers.map(() => new Float64Array(c.context * d));
 	const vCache = from ? from.v.map((a) => a.slice()) : lay.layers.map(() => new Float64Array(c.context * d));
 	const x = new Float64Array(d), a = new Float64Array(d), q = new Float64Array(d), o = new Float64Array(d);

@@ -3,7 +3,8 @@
 import { hashString, mulberry32 } from '../core/random';
 import type { ModelConfig } from './config';
 import { continueFrom, createDecoder, generate } from './infer';
-import { VOCAB, exampleOf, isCorrect, promptOf, type Example } from './data';
+import { VOCAB, isCorrect, promptOf, type Example } from './data';
+import type { PoolSample } from './round';
 
 export interface TrainProblem {
 	id: string;
@@ -32,49 +33,28 @@ export interface SampleGroup {
 	incorrect: Example[];
 }
 
-export function sampleRound(
+/**
+ * Samples N solutions per problem from `w` with the trainer's own decoder: sample k of problem p in
+ * round t is drawn with mulberry32(hashString(`${t}|${p}|${k}`, seed)), one prompt pass per problem.
+ */
+export function samplePool(
 	c: ModelConfig, w: Float64Array, problems: readonly TrainProblem[],
-	o: { n: number; temperature: number; maxTokens: number; seed: number; round: number }
-): { examples: Example[]; groups: SampleGroup[]; stats: RoundStats } {
-	const examples: Example[] = [];
-	const groups: SampleGroup[] = [];
-	const texts = new Set<string>();
-	let samples = 0, covered = 0;
-	for (const p of problems) {
+	o: { n: number; temperature: number; maxTokens: number; seed: number; round: number },
+	onProblem?: (done: number) => void
+): PoolSample[] {
+	const out: PoolSample[] = [];
+	problems.forEach((p, i) => {
 		const dec = createDecoder(c, w);
 		let logits: Float64Array = new Float64Array(0);
 		for (const t of VOCAB.encode(promptOf(p.question))) logits = dec.step(t);
-		let any = false;
-		const group: SampleGroup = { problem: p.id, correct: [], incorrect: [] };
-		groups.push(group);
 		for (let k = 0; k < o.n; k++) {
 			const random = mulberry32(hashString(`${o.round}|${p.id}|${k}`, o.seed >>> 0));
 			const ids = continueFrom(c, dec.fork(), logits.slice(), { maxTokens: o.maxTokens, temperature: o.temperature, stop: VOCAB.eosId, random });
-			const text = VOCAB.decode(ids);
-			samples++;
-			// A kept sample must also have ended by itself: a cut-off text is not a solution.
-			if (ids.length < o.maxTokens && isCorrect(text, p.answer)) {
-				const e = exampleOf(p.question, text);
-				examples.push(e);
-				group.correct.push(e);
-				texts.add(`${p.id}\u0000${text}`);
-				any = true;
-			} else if (ids.length < o.maxTokens) group.incorrect.push(exampleOf(p.question, text));
+			out.push({ problem: p.id, index: k, text: VOCAB.decode(ids), ended: ids.length < o.maxTokens });
 		}
-		if (any) covered++;
-	}
-	return {
-		examples,
-		groups,
-		stats: {
-			problems: problems.length,
-			samples,
-			kept: examples.length,
-			keptFraction: samples ? examples.length / samples : 0,
-			problemsCovered: covered,
-			distinctKept: examples.length ? texts.size / examples.length : 0
-		}
-	};
+		onProblem?.(i + 1);
+	});
+	return out;
 }
 
 /** Greedy accuracy per level through the trainer's own forward pass (a quick check, not the report). */

@@ -103,8 +103,26 @@ export function train(c: ModelConfig, w: Float64Array, examples: readonly Exampl
 	return optimize(c, w, examples, sftGradient(c, w), o);
 }
 
+/** One optimiser step's report: what a progress bar and a loss curve need. */
+export interface StepReport {
+	/** Steps done, 1-based. */
+	step: number;
+	steps: number;
+	/** Mean loss per counted item of this step's batch. */
+	loss: number;
+	lr: number;
+}
+
+/** An optimisation run taken one step at a time, so a worker can yield between steps (pause, cancel). */
+export interface Optimizer {
+	readonly steps: number;
+	readonly done: boolean;
+	step(): StepReport;
+	result(): TrainResult;
+}
+
 /** AdamW with warm-up and cosine decay over items drawn in a seeded shuffled order (epochs reshuffle). */
-export function optimize<T>(c: ModelConfig, w: Float64Array, items: readonly T[], gradient: BatchGradient<T>, o: TrainOptions): TrainResult {
+export function createOptimizer<T>(c: ModelConfig, w: Float64Array, items: readonly T[], gradient: BatchGradient<T>, o: TrainOptions): Optimizer {
 	if (items.length === 0) throw new Error('train: no examples');
 	const r = mulberry32(o.seed);
 	const order: number[] = [];
@@ -123,29 +141,52 @@ export function optimize<T>(c: ModelConfig, w: Float64Array, items: readonly T[]
 	const grads = new Float64Array(w.length);
 	const decayMask = decayMaskOf(c);
 	const start = performance.now();
-	let tokens = 0, tailLoss = 0, tailCount = 0, logLoss = 0, logCount = 0;
-	for (let step = 0; step < o.steps; step++) {
-		const batch = Array.from({ length: o.batch }, next);
-		grads.fill(0);
-		const { loss, count, tokens: read } = gradient(batch, grads);
-		tokens += read;
-		const progress = step < o.warmup ? (step + 1) / o.warmup : 1;
-		const t = Math.max(0, step - o.warmup) / Math.max(1, o.steps - o.warmup);
-		const lr = o.lr * progress * (o.minLrRatio + (1 - o.minLrRatio) * 0.5 * (1 + Math.cos(Math.PI * t)));
-		adamStep(w, grads, state, { lr, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: o.weightDecay, clip: 1, decayMask });
-		logLoss += loss;
-		logCount += count;
-		if (step >= Math.floor(o.steps * 0.9)) {
-			tailLoss += loss;
-			tailCount += count;
+	// Per-step loss sums and counts: the final loss is over the last 10% of the steps taken.
+	const losses: number[] = [], counts: number[] = [];
+	let tokens = 0, logLoss = 0, logCount = 0, step = 0;
+	return {
+		steps: o.steps,
+		get done() {
+			return step >= o.steps;
+		},
+		step(): StepReport {
+			if (step >= o.steps) throw new Error(`train: all ${o.steps} steps are done`);
+			const batch = Array.from({ length: o.batch }, next);
+			grads.fill(0);
+			const { loss, count, tokens: read } = gradient(batch, grads);
+			tokens += read;
+			const progress = step < o.warmup ? (step + 1) / o.warmup : 1;
+			const t = Math.max(0, step - o.warmup) / Math.max(1, o.steps - o.warmup);
+			const lr = o.lr * progress * (o.minLrRatio + (1 - o.minLrRatio) * 0.5 * (1 + Math.cos(Math.PI * t)));
+			adamStep(w, grads, state, { lr, beta1: 0.9, beta2: 0.99, eps: 1e-8, weightDecay: o.weightDecay, clip: 1, decayMask });
+			logLoss += loss;
+			logCount += count;
+			losses.push(loss);
+			counts.push(count);
+			step++;
+			if (o.log && (step % 50 === 0 || step === o.steps)) {
+				const s = (performance.now() - start) / 1000;
+				o.log(`step ${step}/${o.steps} loss ${(logLoss / logCount).toFixed(4)} lr ${lr.toExponential(2)} ${(tokens / s).toFixed(0)} tok/s ${s.toFixed(0)} s`);
+				logLoss = 0;
+				logCount = 0;
+			}
+			o.onStep?.(step);
+			return { step, steps: o.steps, loss: count > 0 ? loss / count : 0, lr };
+		},
+		result() {
+			let tailLoss = 0, tailCount = 0;
+			for (let i = Math.floor(step * 0.9); i < step; i++) {
+				tailLoss += losses[i]!;
+				tailCount += counts[i]!;
+			}
+			return { finalLoss: tailLoss / Math.max(1, tailCount), tokens, ms: performance.now() - start };
 		}
-		if (o.log && ((step + 1) % 50 === 0 || step + 1 === o.steps)) {
-			const s = (performance.now() - start) / 1000;
-			o.log(`step ${step + 1}/${o.steps} loss ${(logLoss / logCount).toFixed(4)} lr ${lr.toExponential(2)} ${(tokens / s).toFixed(0)} tok/s ${s.toFixed(0)} s`);
-			logLoss = 0;
-			logCount = 0;
-		}
-		o.onStep?.(step + 1);
-	}
-	return { finalLoss: tailLoss / Math.max(1, tailCount), tokens, ms: performance.now() - start };
+	};
+}
+
+/** Runs every step of `createOptimizer` at once. */
+export function optimize<T>(c: ModelConfig, w: Float64Array, items: readonly T[], gradient: BatchGradient<T>, o: TrainOptions): TrainResult {
+	const run = createOptimizer(c, w, items, gradient, o);
+	while (!run.done) run.step();
+	return run.result();
 }

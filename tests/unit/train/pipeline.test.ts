@@ -4,7 +4,8 @@ import { exampleOf, extractAnswer, isCorrect, VOCAB } from '../../../src/lib/tra
 import { fromGguf, toGguf } from '../../../src/lib/train/gguf';
 import { initWeights, train } from '../../../src/lib/train/train';
 import { generate } from '../../../src/lib/train/infer';
-import { sampleRound } from '../../../src/lib/train/selfImprove';
+import { samplePool } from '../../../src/lib/train/selfImprove';
+import { selectSamples } from '../../../src/lib/train/round';
 
 const cfg: ModelConfig = { vocab: VOCAB.size, dim: 16, layers: 2, heads: 2, ffn: 24, context: 64, ropeBase: 10000, eps: 1e-5 };
 const examples = [
@@ -65,8 +66,8 @@ describe('toGguf', () => {
 	});
 });
 
-describe('sampleRound', () => {
-	it('sampleRound keeps exactly the correct, finished samples of a model that memorised its data', () => {
+describe('selectSamples', () => {
+	it('selectSamples keeps exactly the correct, finished samples of a model that memorised its data', () => {
 		const w = initWeights(cfg, 4);
 		train(cfg, w, examples, { ...opts, steps: 150, lr: 1e-2 });
 		const greedy = VOCAB.decode(generate(cfg, w, VOCAB.encode('Q: Compute 3 - 2.\nA: '), { maxTokens: 30, temperature: 0, stop: VOCAB.eosId }));
@@ -75,7 +76,8 @@ describe('sampleRound', () => {
 			{ id: 'a', question: 'Compute 3 - 2.', answer: '1' },
 			{ id: 'b', question: 'Compute 3 - 2.', answer: '7' }
 		];
-		const { examples: kept, stats } = sampleRound(cfg, w, problems, { n: 4, temperature: 0.3, maxTokens: 30, seed: 1, round: 2 });
+		const pool = samplePool(cfg, w, problems, { n: 4, temperature: 0.3, maxTokens: 30, seed: 1, round: 2 });
+		const { examples: kept, stats } = selectSamples(problems, pool, 'answer');
 		expect(stats.samples).toBe(8);
 		expect(stats.kept).toBeGreaterThan(0);
 		expect(stats.kept).toBeLessThanOrEqual(4);
