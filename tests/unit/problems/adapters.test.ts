@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATASETS, adaptRows, adaptCommonsenseQa, adaptGsm8k, adaptMath, adaptSvamp, lastBoxed, parseRowsResponse, seededSubset } from '../../../src/lib/core/problems';
+import { DATASETS, adaptRows, adaptCommonsenseQa, adaptGsm8k, adaptMath, adaptSvamp, goldFromSolution, parseRowsResponse, seededSubset } from '../../../src/lib/core/problems';
 import type { Problem } from '../../../src/lib/core/types';
 
 const row = (r: Record<string, unknown>, i = 3) => ({ row_idx: i, row: r });
@@ -12,13 +12,21 @@ describe('adapters', () => {
 		expect(adaptGsm8k(row({ question: 'Q?', answer: 'no marker' }), 'in-domain')).toMatch(/row 3.*####/);
 	});
 
-	it('lastBoxed(text) returns the last \\boxed{} with balanced braces', () => {
-		expect(lastBoxed('first \\boxed{1} then \\boxed{\\frac{1}{2}} done')).toBe('\\frac{1}{2}');
-		expect(lastBoxed('$\\boxed{\\left\\{ 1, 2 \\right\\}}$')).toBe('\\left\\{ 1, 2 \\right\\}');
-		expect(lastBoxed('so \\boxed 5$.')).toBe('5');
-		expect(lastBoxed('\\fbox{x^{2}}')).toBe('x^{2}');
-		expect(lastBoxed('no box')).toBeUndefined();
-		expect(lastBoxed('\\boxed{open')).toBeUndefined();
+	it('goldFromSolution(text) takes the last \\boxed{} with balanced braces', () => {
+		const gold = (t: string) => goldFromSolution(t)?.gold;
+		expect(gold('first \\boxed{1} then \\boxed{\\frac{1}{2}} done')).toBe('\\frac{1}{2}');
+		expect(gold('$\\boxed{\\left\\{ 1, 2 \\right\\}}$')).toBe('\\left\\{ 1, 2 \\right\\}');
+		expect(gold('so \\boxed 5$.')).toBe('5');
+		expect(gold('\\fbox{x^{2}}')).toBe('x^{2}');
+		expect(gold('no box')).toBeUndefined();
+		expect(gold('\\boxed{open')).toBeUndefined();
+	});
+
+	it("goldFromSolution(text) takes GSM8K's number after the last ####, commas removed", () => {
+		expect(goldFromSolution('She sells 16 - 3 - 4 = <<16-3-4=9>>9 eggs.\n#### 1,319')).toEqual({ gold: '1319', from: 'gsm8k' });
+		expect(goldFromSolution('#### 10\nno, wait\n#### -7.5 ')).toEqual({ gold: '-7.5', from: 'gsm8k' });
+		expect(goldFromSolution('nothing after ####')).toBeUndefined();
+		expect(goldFromSolution('42')).toBeUndefined();
 	});
 
 	it('adaptMath(row) reads level from "Level 3", subject from type, answer type latex', () => {

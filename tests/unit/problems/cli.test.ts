@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateProblems, parseCsv, problemsToJsonl } from '../../../src/lib/core/problems';
+import { generateProblems, guessMapping, mapFields, parseCsv, parseProblemFile, problemsToJsonl, type FieldMapping } from '../../../src/lib/core/problems';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 
@@ -19,6 +19,33 @@ describe('tools/problems.ts', () => {
 		const rows = parseCsv(csv).records.map((r) => r.values);
 		expect(rows).toHaveLength(5);
 		expect(rows.every((r) => r.split === 'ood' && r.level === '2')).toBe(true);
+	});
+
+	it('--from gsm8k.jsonl writes the upload path’s problems and prints its notes', () => {
+		const file = 'tests/fixtures/datasets/gsm8k-test.jsonl';
+		const r = spawnSync(tsx, ['tools/problems.ts', '--from', file], { encoding: 'utf8' });
+		expect(r.status).toBe(0);
+		const table = parseProblemFile(readFileSync(file, 'utf8'), file);
+		expect(r.stdout).toBe(problemsToJsonl(mapFields(table, guessMapping(table.columns) as FieldMapping).problems));
+		expect(r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l).answer)).toEqual(['16', '43200', '30.25', '-7']);
+		expect(r.stderr).toContain("note: gold taken from '#### ...' for 4 problems");
+	});
+
+	it('--from math.jsonl (no answer column) takes golds, levels and subjects; --map and --answer-as-is change the guesses', () => {
+		const file = 'tests/fixtures/datasets/math-test.jsonl';
+		const out = join(mkdtempSync(join(tmpdir(), 'problems-')), 'math.jsonl');
+		const r = spawnSync(tsx, ['tools/problems.ts', '--from', file, '--out', out], { encoding: 'utf8' });
+		expect(r.status).toBe(0);
+		const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+		expect(rows.map((p) => [p.answer, p.level, p.subject])[2]).toEqual(['-2, 1', 3, 'Algebra']);
+		expect(r.stderr).toContain('note: 1 problem marked "Level ?" has no level');
+		const mapped = spawnSync(tsx, ['tools/problems.ts', '--from', file, '--map', 'subject=,id=type'], { encoding: 'utf8' });
+		expect(mapped.stderr).toContain('the id "Prealgebra" is used twice');
+		const asIs = spawnSync(tsx, ['tools/problems.ts', '--from', 'tests/fixtures/datasets/gsm8k-test.jsonl', '--answer-as-is'], { encoding: 'utf8' });
+		expect(JSON.parse(asIs.stdout.split('\n')[0] as string).answer).toMatch(/^She bakes/);
+		const bad = spawnSync(tsx, ['tools/problems.ts', '--from', file, '--map', 'question=nope'], { encoding: 'utf8' });
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toContain('has no column "nope" (its columns: problem, level, type, solution)');
 	});
 
 	it('a bad option is refused with its name and exit code 2', () => {

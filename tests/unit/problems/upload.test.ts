@@ -97,7 +97,7 @@ describe('upload parsers', () => {
 		expect(issues.map((i) => i.message)).toEqual([
 			'Line 3, q: the question is empty.',
 			'Line 4, split: "middle" is not a split; use "in-domain" or "ood".',
-			'Line 5, level: "high" is not a level; use a whole number from 1.'
+			'Line 5, level: "high" is not a level; use a whole number from 1 (or "Level 3").'
 		]);
 		expect(mapFields(table, { question: 'nope', answer: 'a' }).issues[0]?.field).toBe('question');
 	});

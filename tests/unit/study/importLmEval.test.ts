@@ -30,7 +30,10 @@ describe('importLmEval(files, options)', () => {
 		if (!r.ok) return;
 		expect(r.bundle.study.sampling).toMatchObject({ n: 4, greedy: false, temperature: 0.8 });
 		expect(r.bundle.samples.map((s) => s.correct)).toEqual([true, true, false, false, true, false, true, false]);
-		expect(r.warnings[0]).toMatch(/graded with the 'auto' extractor/);
+		expect(r.warnings).toEqual([
+			`gold taken from '#### ...' for 2 of 2 problems: their "gold" was a worked solution (kept as the solution)`,
+			expect.stringMatching(/graded with the 'auto' extractor/)
+		]);
 	});
 
 	it('importLmEval turns a log-likelihood multiple-choice task into one greedy choice per doc', () => {

@@ -1,7 +1,7 @@
 // Pure adapters from datasets-server rows to Problems, one per dataset, and the registry of
 // datasets the app knows (repository, config, split). A row that cannot be read gives a sentence.
 import type { Problem, Split } from '../types';
-import { lastBoxed } from './lastBoxed';
+import { goldFromSolution } from './goldFromSolution';
 import type { DatasetRow } from './rowsResponse';
 
 export type DatasetId = 'gsm8k' | 'math' | 'commonsenseqa' | 'svamp';
@@ -25,11 +25,10 @@ export function adaptGsm8k({ row, row_idx }: DatasetRow, split: Split): Problem 
 	const question = text(row, 'question');
 	const answer = text(row, 'answer');
 	if (!question || !answer) return `row ${row_idx}: GSM8K rows need "question" and "answer" text`;
-	const at = answer.lastIndexOf('####');
-	if (at < 0) return `row ${row_idx}: the GSM8K answer has no "####" line`;
-	const gold = answer.slice(at + 4).trim().replace(/,/g, '');
-	if (gold === '') return `row ${row_idx}: nothing follows "####"`;
-	return { id: `gsm8k-${row_idx}`, question, answer: gold, answerType: 'number', split, solution: answer.trim() };
+	if (!answer.includes('####')) return `row ${row_idx}: the GSM8K answer has no "####" line`;
+	const found = goldFromSolution(answer);
+	if (!found) return `row ${row_idx}: nothing follows "####"`;
+	return { id: `gsm8k-${row_idx}`, question, answer: found.gold, answerType: 'number', split, solution: answer.trim() };
 }
 
 /** MATH: level from "Level 3", subject from "type", gold from the solution's last \boxed{}. */
@@ -37,8 +36,8 @@ export function adaptMath({ row, row_idx }: DatasetRow, split: Split): Problem |
 	const question = text(row, 'problem');
 	const solution = text(row, 'solution');
 	if (!question || !solution) return `row ${row_idx}: MATH rows need "problem" and "solution" text`;
-	const gold = lastBoxed(solution);
-	if (gold === undefined || gold === '') return `row ${row_idx}: the MATH solution has no \\boxed{} answer`;
+	const gold = goldFromSolution(solution)?.gold;
+	if (gold === undefined) return `row ${row_idx}: the MATH solution has no \\boxed{} answer`;
 	const level = /Level\s+([1-5])/.exec(text(row, 'level') ?? '')?.[1];
 	const subject = text(row, 'type') ?? text(row, 'subject');
 	return {

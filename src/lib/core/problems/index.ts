@@ -2,7 +2,7 @@ export { generateProblems, generateItem, strataOf, type GenerateOptions, type Ge
 export { ARITHMETIC_LEVELS, generateArithmetic, chainExpression, type GeneratedItem } from './arithmetic';
 export { WORD_NUMBERS, generateWordProblem, wordSteps } from './wordProblems';
 export { DATASETS, adaptRows, adaptGsm8k, adaptMath, adaptCommonsenseQa, adaptSvamp, type DatasetId, type DatasetSource } from './adapters';
-export { lastBoxed } from './lastBoxed';
+export { goldFromSolution, GOLD_SOURCE_LABEL, type GoldSource } from './goldFromSolution';
 export { parseRowsResponse, type RowsResponse, type DatasetRow } from './rowsResponse';
 export { seededSubset } from './seededSubset';
 export { PRESETS, presetById, partCounts, assemblePreset, type Preset, type PresetId, type PresetPart, type AssembledSet } from './presets';
@@ -11,5 +11,6 @@ export { decodeUpload, firstInvalidUtf8, formatBytes, MAX_UPLOAD_BYTES, MAX_LINE
 export { UploadError, isUploadError, type UploadErrorCode } from './errors';
 export { parseJsonl, type ParsedTable } from './parseJsonl';
 export { parseCsv } from './parseCsv';
-export { guessMapping, mapFields, type FieldMapping, type MappingIssue } from './mapFields';
+export { guessMapping, mapFields, type FieldMapping, type MappingIssue, type MappedProblems } from './mapFields';
+export { parseProblemFile } from './parseProblemFile';
 export { problemsToJsonl, problemsToCsv, csvCell } from './exportProblems';

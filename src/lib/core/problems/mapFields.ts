@@ -1,12 +1,15 @@
 // The field-mapping step of an upload: which column holds the question, the answer, the split,
-// the level, ... Every record is checked; problems come with line-numbered errors for the rest.
+// the level, ... Every record is checked; problems come with line-numbered errors for the rest,
+// and notes on what was read differently from the file's own text (a gold taken from a worked solution).
 import { inferAnswerType } from '../grading';
 import type { Problem, Split } from '../types';
+import { GOLD_SOURCE_LABEL, goldFromSolution, type GoldSource } from './goldFromSolution';
 import type { ParsedTable } from './parseJsonl';
 
 export interface FieldMapping {
 	question: string;
-	answer: string;
+	/** The gold answer; may be omitted when `solution` is mapped (the gold is then taken from it). */
+	answer?: string;
 	id?: string;
 	split?: string;
 	level?: string;
@@ -14,6 +17,11 @@ export interface FieldMapping {
 	solution?: string;
 	/** A column with a list (JSON array, or "a | b | c" in CSV) of choices. */
 	choices?: string;
+	/**
+	 * Keep the answer column exactly as written, even when it holds worked solutions (the undo of
+	 * taking the gold from '#### x' or \boxed{}). Default false.
+	 */
+	answerAsIs?: boolean;
 }
 
 export interface MappingIssue {
@@ -22,10 +30,21 @@ export interface MappingIssue {
 	message: string;
 }
 
-const GUESSES: Record<keyof FieldMapping, readonly string[]> = {
+export interface MappedProblems {
+	problems: Problem[];
+	issues: MappingIssue[];
+	/** What was read other than as written, with counts ("gold taken from '#### ...' for 1,319 problems"). */
+	notes: string[];
+	/** Problems whose gold was taken from a worked solution in the answer column (what answerAsIs undoes). */
+	goldTaken: number;
+}
+
+type Column = Exclude<keyof FieldMapping, 'answerAsIs'>;
+
+const GUESSES: Record<Column, readonly string[]> = {
 	question: ['question', 'problem', 'prompt', 'input', 'query', 'body'],
 	answer: ['answer', 'gold', 'target', 'label', 'answerkey', 'output', 'solution_answer'],
-	id: ['id', 'problem_id', 'uid'],
+	id: ['id', 'unique_id', 'problem_id', 'uid', 'idx'],
 	split: ['split', 'domain'],
 	level: ['level', 'difficulty'],
 	subject: ['subject', 'type', 'category', 'topic'],
@@ -37,7 +56,7 @@ const GUESSES: Record<keyof FieldMapping, readonly string[]> = {
 export function guessMapping(columns: readonly string[]): Partial<FieldMapping> {
 	const out: Partial<FieldMapping> = {};
 	const used = new Set<string>();
-	for (const field of Object.keys(GUESSES) as (keyof FieldMapping)[]) {
+	for (const field of Object.keys(GUESSES) as Column[]) {
 		const hit = GUESSES[field].map((g) => columns.find((c) => c.toLowerCase() === g && !used.has(c))).find(Boolean);
 		if (hit) {
 			out[field] = hit;
@@ -69,19 +88,43 @@ function asChoices(v: unknown): string[] | undefined {
 	return v.split('|').map((s) => s.trim());
 }
 
-export function mapFields(table: ParsedTable, mapping: FieldMapping): { problems: Problem[]; issues: MappingIssue[] } {
+const count = (n: number, what: string) => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+
+export function mapFields(table: ParsedTable, mapping: FieldMapping): MappedProblems {
 	const issues: MappingIssue[] = [];
-	for (const f of ['question', 'answer'] as const)
-		if (!mapping[f] || !table.columns.includes(mapping[f])) issues.push({ line: 0, field: f, message: `Choose the column that holds the ${f}.` });
-	if (issues.length) return { problems: [], issues };
+	const has = (column: string | undefined): column is string => !!column && table.columns.includes(column);
+	if (!has(mapping.question)) issues.push({ line: 0, field: 'question', message: 'Choose the column that holds the question.' });
+	if (!has(mapping.answer) && !has(mapping.solution))
+		issues.push({ line: 0, field: 'answer', message: 'Choose the column that holds the answer, or a solution column to take the gold answer from.' });
+	if (issues.length) return { problems: [], issues, notes: [], goldTaken: 0 };
 	const problems: Problem[] = [];
 	const ids = new Set<string>();
+	const taken: Record<GoldSource, number> = { gsm8k: 0, boxed: 0 };
+	let fromSolution = 0;
+	let unknownLevels = 0;
 	for (const { line, values } of table.records) {
 		const bad = (field: string, message: string) => issues.push({ line, field, message: `Line ${line}, ${field}: ${message}` });
 		const question = asText(values[mapping.question]);
-		let answer = asText(values[mapping.answer]);
+		let solution = mapping.solution ? asText(values[mapping.solution]) : undefined;
+		let answer: string | undefined;
+		if (has(mapping.answer)) {
+			answer = asText(values[mapping.answer]);
+			// A worked solution in the answer column (GSM8K's "... #### 72", MATH's \boxed{}): the gold is in it.
+			const found = answer && !mapping.answerAsIs ? goldFromSolution(answer) : undefined;
+			if (found && answer) {
+				solution ??= answer.trim();
+				answer = found.gold;
+				taken[found.from]++;
+			}
+			if (!answer) bad(mapping.answer, 'the answer is empty.');
+		} else {
+			const found = solution ? goldFromSolution(solution) : undefined;
+			if (found) {
+				answer = found.gold;
+				fromSolution++;
+			} else bad(mapping.solution ?? 'solution', "the solution has no '#### x' line or \\boxed{} to take the gold answer from.");
+		}
 		if (!question) bad(mapping.question, 'the question is empty.');
-		if (!answer) bad(mapping.answer, 'the answer is empty.');
 		const choices = mapping.choices ? asChoices(values[mapping.choices]) : undefined;
 		let split: Split = 'in-domain';
 		if (mapping.split && values[mapping.split] !== undefined && values[mapping.split] !== '') {
@@ -91,9 +134,12 @@ export function mapFields(table: ParsedTable, mapping: FieldMapping): { problems
 		}
 		let level: number | undefined;
 		if (mapping.level && values[mapping.level] !== undefined && values[mapping.level] !== '') {
-			const m = /^(?:level\s*)?(\d+)$/i.exec(String(values[mapping.level]).trim());
+			const raw = String(values[mapping.level]).trim();
+			const m = /^(?:level\s*)?(\d+)$/i.exec(raw);
 			if (m && Number(m[1]) >= 1) level = Number(m[1]);
-			else bad(mapping.level, `"${String(values[mapping.level])}" is not a level; use a whole number from 1.`);
+			// MATH marks a few problems "Level ?": no level, counted in the notes.
+			else if (/^(?:level\s*)?\?$/i.test(raw)) unknownLevels++;
+			else bad(mapping.level, `"${raw}" is not a level; use a whole number from 1 (or "Level 3").`);
 		}
 		let id = mapping.id ? asText(values[mapping.id]) : undefined;
 		id ??= `upload-${line}`;
@@ -105,10 +151,9 @@ export function mapFields(table: ParsedTable, mapping: FieldMapping): { problems
 			const index = letter.length === 1 ? letter.charCodeAt(0) - 65 : -1;
 			if (index >= 0 && index < choices.length) answer = letter;
 			else if (choices.includes(answer.trim())) answer = String.fromCharCode(65 + choices.indexOf(answer.trim()));
-			else bad(mapping.answer, `the answer "${answer}" is neither a choice letter (A-${String.fromCharCode(64 + choices.length)}) nor one of the choices.`);
+			else bad(mapping.answer ?? 'answer', `the answer "${answer}" is neither a choice letter (A-${String.fromCharCode(64 + choices.length)}) nor one of the choices.`);
 		}
 		const subject = mapping.subject ? asText(values[mapping.subject]) : undefined;
-		const solution = mapping.solution ? asText(values[mapping.solution]) : undefined;
 		problems.push({
 			id,
 			question,
@@ -121,5 +166,10 @@ export function mapFields(table: ParsedTable, mapping: FieldMapping): { problems
 			...(solution ? { solution } : {})
 		});
 	}
-	return { problems, issues };
+	const notes: string[] = [];
+	for (const from of ['gsm8k', 'boxed'] as const)
+		if (taken[from]) notes.push(`gold taken from ${GOLD_SOURCE_LABEL[from]} for ${count(taken[from], 'problem')} (the '${mapping.answer}' column holds worked solutions, kept as the solution)`);
+	if (fromSolution) notes.push(`gold taken from the '${mapping.solution}' column for ${count(fromSolution, 'problem')} (no answer column)`);
+	if (unknownLevels) notes.push(`${count(unknownLevels, 'problem')} marked "Level ?" ${unknownLevels === 1 ? 'has' : 'have'} no level`);
+	return { problems, issues, notes, goldTaken: taken.gsm8k + taken.boxed };
 }

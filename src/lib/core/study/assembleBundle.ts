@@ -1,4 +1,5 @@
 import { grade } from '../grading';
+import { GOLD_SOURCE_LABEL, goldFromSolution, type GoldSource } from '../problems/goldFromSolution';
 import { GREEDY_INDEX, sampleKey, type Bundle, type ExtractorId, type Problem, type Sample, type SamplingParams } from '../types';
 import { checkBundle } from './checkBundle';
 import { IssueList, type Issue } from './errors';
@@ -52,6 +53,7 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 	const modelSet = new Set<string>(order ?? []);
 	const firstAt = new Map<string, string>();
 	const accepted: SampleLine[] = [];
+	const taken = new Map<string, GoldSource>();
 	for (const { at, s } of entries) {
 		if (order && !modelSet.has(s.model)) {
 			issues.add(at, `unknown model '${s.model}' (expected one of ${order.join(', ')})`);
@@ -68,7 +70,10 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 			continue;
 		}
 		firstAt.set(key, at);
-		const problemError = recordProblem(s, at, problems, knownProblems);
+		// A raw worked solution as gold (GSM8K's "... #### 72") would grade every sample wrong: take its answer.
+		const worked = s.gold !== undefined ? goldFromSolution(s.gold) : undefined;
+		if (worked && !problems.has(s.problem_id)) taken.set(s.problem_id, worked.from);
+		const problemError = recordProblem(worked ? { ...s, gold: worked.gold } : s, at, problems, knownProblems, worked ? s.gold : undefined);
 		if (problemError) {
 			issues.add(at, problemError);
 			continue;
@@ -114,13 +119,17 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 	const check = checkBundle(bundle);
 	if (check.count > 0) return { ok: false, errors: check.issues, omitted: check.omitted };
 	const warnings: string[] = [];
+	for (const from of ['gsm8k', 'boxed'] as const) {
+		const count = [...taken.values()].filter((f) => f === from).length;
+		if (count > 0) warnings.push(`gold taken from ${GOLD_SOURCE_LABEL[from]} for ${count.toLocaleString('en')} of ${bundle.problems.length.toLocaleString('en')} problems: their "gold" was a worked solution (kept as the solution)`);
+	}
 	if (graded > 0) warnings.push(`${graded} of ${samples.length} samples had no "correct" field and were graded with the '${extractor}' extractor`);
 	return { ok: true, bundle, warnings };
 }
 
 // The same problem_id must describe the same problem on every line: a differing gold is an error,
 // not a silent choice of one of them.
-function recordProblem(s: SampleLine, at: string, problems: Map<string, Seen>, known: Map<string, Problem>): string | undefined {
+function recordProblem(s: SampleLine, at: string, problems: Map<string, Seen>, known: Map<string, Problem>, solution?: string): string | undefined {
 	const prev = problems.get(s.problem_id);
 	if (prev) {
 		const p = prev.problem;
@@ -143,7 +152,8 @@ function recordProblem(s: SampleLine, at: string, problems: Map<string, Seen>, k
 				choices: s.choices,
 				split: s.split,
 				level: s.level,
-				subject: s.subject
+				subject: s.subject,
+				solution
 			});
 	problems.set(s.problem_id, { at, problem });
 	return undefined;

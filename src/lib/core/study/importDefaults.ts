@@ -56,6 +56,7 @@ export function importedProblem(p: {
 	split?: Problem['split'];
 	level?: number;
 	subject?: string;
+	solution?: string;
 }): Problem {
 	const problem: Problem = {
 		id: p.id,
@@ -67,5 +68,6 @@ export function importedProblem(p: {
 	if (p.choices) problem.choices = p.choices;
 	if (p.level !== undefined) problem.level = p.level;
 	if (p.subject !== undefined) problem.subject = p.subject;
+	if (p.solution !== undefined) problem.solution = p.solution.trim();
 	return problem;
 }

@@ -1,4 +1,4 @@
-import { extractGsm8kStrict, goldChoice } from '../grading';
+import { goldChoice } from '../grading';
 import { assembleBundle, type Entry, type ImportOptions, type ImportResult } from './assembleBundle';
 import { IssueList } from './errors';
 import { parseLine } from './importSamplesJsonl';
@@ -95,8 +95,8 @@ function docRecords(model: string, problemId: string, rows: Row[], filter: strin
 	const target = Array.isArray(first.target) ? first.target[0] : first.target;
 	const rawGold = asText(target);
 	if (rawGold === undefined) return 'target should be a string or a number (the gold answer)';
-	// GSM8K targets are whole solutions ending "#### 72"; lm-eval strips them to the number when scoring.
-	const gold = rawGold.includes('####') ? (extractGsm8kStrict(rawGold) ?? rawGold) : rawGold.trim();
+	// GSM8K targets are whole solutions ending "#### 72": assembleBundle takes the gold from them, as for any import.
+	const gold = rawGold.trim();
 	const pairs = argumentPairs(first.arguments);
 	const question = questionOf(first, pairs);
 	const level = levelOf(first);
