@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { computeReport } from '../../src/lib/core/metrics';
+import { METRICS, computeReport, headlineTable } from '../../src/lib/core/metrics';
 import type { Bundle } from '../../src/lib/core/types';
 import type { Report } from '../../src/lib/core/metrics/reportTypes';
 
@@ -12,21 +12,8 @@ const fixtureText = readFileSync(FIXTURE, 'utf8');
 const bundle = JSON.parse(fixtureText) as Bundle;
 const expected: Report = JSON.parse(JSON.stringify(computeReport(bundle)));
 
-const CHARTS = [
-	'pass-at-k',
-	'maj-at-k',
-	'improvement-sets',
-	'reference-on-is',
-	'coverage',
-	'answer-space',
-	'diversity-distinctN',
-	'diversity-ead',
-	'diversity-semantic',
-	'diversity-equations',
-	'answer-diversity',
-	'ood',
-	'levels'
-];
+// Every chart of the metric registry: a metric added with a chart is checked here without a new line.
+const CHARTS = METRICS.flatMap((m) => m.charts ?? []).map((c) => c.id);
 
 async function openFixture(page: Page, path = '/report') {
 	await page.goto(path);
@@ -42,6 +29,11 @@ test('a fixture bundle renders every chart and the verdicts, with the numbers of
 	await openFixture(page);
 	for (const id of CHARTS) await expect(page.locator(`[data-chart="${id}"] svg`).first(), id).toBeVisible();
 
+	const table = headlineTable(expected);
+	for (const r of table.rows) {
+		const row = page.getByTestId('headline-table').locator(`tr[data-model="${r.model}"]`);
+		for (const [i, c] of table.columns.entries()) expect(num(await row.locator(`[data-metric="${c.id}"]`).getAttribute('data-value')), `${r.model} ${c.id}`).toBe(r.cells[i]!.value);
+	}
 	for (const m of expected.models) {
 		const row = page.getByTestId('headline-table').locator(`tr[data-model="${m.model}"]`);
 		expect(num(await row.locator('[data-metric="pass1Greedy"]').getAttribute('data-value'))).toBe(m.accuracy.pass1Greedy.value);
@@ -78,6 +70,51 @@ test('a fixture bundle renders every chart and the verdicts, with the numbers of
 	}
 	// Every model that is not the reference has a verdict card; the reference has none.
 	await expect(page.locator('article.verdict')).toHaveCount(expected.models.filter((m) => m.verdict).length);
+});
+
+test('the measures beyond pass@k: crossover marker and sentence, two-set diagram, scatter and histogram open their samples', async ({ page }) => {
+	await openFixture(page);
+	const crossed = expected.models.filter((m) => m.versus?.crossover);
+	expect(crossed.length).toBeGreaterThan(0);
+	for (const m of crossed) {
+		const k = String(m.versus!.crossover!.k);
+		await expect(page.locator(`[data-chart="pass-at-k"] [data-marker="${m.model}"]`)).toHaveAttribute('data-k', k);
+		await expect(page.locator(`article.verdict[data-model="${m.model}"] [data-testid="crossover"]`)).toHaveText(
+			`${m.label} leads up to k = ${m.versus!.crossover!.leadsUpTo}; Iteration 1 leads from k = ${k}.`
+		);
+	}
+	// The two-set diagram of the last model (the default), by keyboard: focus a region, press Enter.
+	const last = expected.models[expected.models.length - 1]!;
+	const sets = last.versus!.solvable!;
+	for (const region of ['onlyReference', 'both', 'onlyModel'] as const) {
+		await expect(page.locator(`[data-chart="solvable-sets"] [data-region="${region}"]`)).toHaveAttribute('data-value', String(sets[region].count));
+	}
+	await page.locator('[data-chart="solvable-sets"] [data-region="both"]').focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('.browser .status')).toContainText(`Solvable by both. ${sets.both.count} problems`);
+	const shown = await page.locator('.browser .row.problem').evaluateAll((els) => els.map((e) => e.getAttribute('data-problem')));
+	expect(shown.length).toBeGreaterThan(0);
+	for (const id of shown) expect(sets.both.ids).toContain(id);
+
+	// Another model in the picker redraws the diagram with its own counts.
+	const first = expected.models[1]!;
+	await page.getByTestId('versus-model').selectOption(first.model);
+	await expect(page.locator('[data-chart="solvable-sets"] [data-region="onlyReference"]')).toHaveAttribute('data-value', String(first.versus!.solvable!.onlyReference.count));
+
+	// The scatter: one point per problem with samples from both; a point opens its problem.
+	const withBoth = bundle.problems.filter((_, j) => first.successRates[j] !== null && expected.models[0]!.successRates[j] !== null);
+	await expect(page.locator('[data-chart="problem-scatter"] circle[data-problem]')).toHaveCount(withBoth.length);
+	const target = withBoth[3]!.id;
+	await page.locator(`[data-chart="problem-scatter"] circle[data-problem="${target}"]`).click();
+	await expect(page.locator('.browser .status')).toContainText(`Problem ${target}`);
+	expect(await page.locator('.browser .row.problem').evaluateAll((els) => els.map((e) => e.getAttribute('data-problem')))).toEqual([target]);
+
+	// The histogram: the bar of exact 1 for the last model opens its problems with c/n = 1.
+	const ones = last.successRates.filter((r) => r === 1).length;
+	const bar = page.locator(`[data-chart="success-histogram"] g.bar[data-group="5"][data-series="${last.model}"] rect`);
+	expect(num(await bar.getAttribute('data-value'))).toBeCloseTo(ones / last.successRates.filter((r) => r !== null).length, 12);
+	await bar.click();
+	await expect(page.locator('.browser .status')).toContainText(`${ones} problems`);
 });
 
 test('clicking a pass@k point opens the samples behind it', async ({ page }) => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { layoutCurves } from '../../../src/lib/ui/charts/curveChart';
 import { layoutGroupedBars } from '../../../src/lib/ui/charts/groupedBars';
 import { layoutAnswerSpace } from '../../../src/lib/ui/charts/answerSpace';
-import { answerSpaceSvg, barsSvg, curveSvg, expectSnapshot } from './svgSnapshot';
+import { layoutScatter } from '../../../src/lib/ui/charts/scatter';
+import { layoutTwoSets } from '../../../src/lib/ui/charts/twoSets';
+import { answerSpaceSvg, barsSvg, curveSvg, expectSnapshot, scatterSvg, twoSetsSvg } from './svgSnapshot';
 
 const curve = (values: (number | undefined)[]) =>
 	values.map((value, i) => ({
@@ -31,6 +33,17 @@ describe('layoutCurves', () => {
 		expect(l.yTicks.at(0)?.label).toBe('0%');
 		expect(l.yTicks.at(-1)?.label).toBe('100%');
 		expect(l.series[1]!.color).toBe('var(--series-2)');
+	});
+
+	it('layoutCurves(series, markers) with a crossover marker matches its snapshot', () => {
+		const markers = [{ series: 'M2', k: 4, label: 'Iteration 2 leads up to k = 2; Iteration 1 from k = 4' }];
+		const l = layoutCurves(series, 560, 300, markers);
+		expect(l.markers).toHaveLength(1);
+		expect(l.markers[0]!.x).toBe(l.series[0]!.points[2]!.x);
+		expect(l.markers[0]!.color).toBe('var(--series-2)');
+		expectSnapshot('pass-at-k-crossover', curveSvg(l));
+		// A marker of an unknown series or beyond the axis is not drawn.
+		expect(layoutCurves(series, 560, 300, [{ series: 'M9', k: 2, label: 'x' }, { series: 'M1', k: 64, label: 'y' }]).markers).toEqual([]);
 	});
 
 	it('layoutCurves leaves out undefined values instead of drawing them at 0', () => {
@@ -98,5 +111,45 @@ describe('layoutAnswerSpace', () => {
 		expect(l.bars.map((b) => b.label)).toEqual(['42', '41']);
 		expect(l.hidden).toBe(1);
 		expect(layoutAnswerSpace(masses).bars[2]?.label).toBe('(no answer)');
+	});
+});
+
+describe('layoutTwoSets', () => {
+	const input = { referenceLabel: 'M1', modelLabel: 'M5', referenceOrder: 0, modelOrder: 4, counts: { onlyReference: 6, both: 7, onlyModel: 1 }, neither: 46 };
+	it('layoutTwoSets(input) matches its snapshot', () => {
+		expectSnapshot('two-sets', twoSetsSvg(layoutTwoSets(input)));
+	});
+	it('layoutTwoSets puts only-reference left of both, left of only-model, each with its count', () => {
+		const l = layoutTwoSets(input);
+		expect(l.regions.map((g) => g.id)).toEqual(['onlyReference', 'both', 'onlyModel']);
+		expect(l.regions.map((g) => g.count)).toEqual([6, 7, 1]);
+		const [a, b, c] = l.regions.map((g) => g.x) as [number, number, number];
+		expect(a).toBeLessThan(b);
+		expect(b).toBeLessThan(c);
+		expect(l.circles[0]!.cx).toBeLessThan(l.circles[1]!.cx);
+		// The circles overlap: the lens is between them.
+		expect(l.circles[1]!.cx - l.circles[0]!.cx).toBeLessThan(2 * l.circles[0]!.radius);
+		expect(l.neither.count).toBe(46);
+	});
+});
+
+describe('layoutScatter', () => {
+	const points = [
+		{ problem: 'p1', reference: 0, model: 0 },
+		{ problem: 'p2', reference: 0, model: 0 },
+		{ problem: 'p3', reference: 0.25, model: 0.75 },
+		{ problem: 'p4', reference: 1, model: 0.5 }
+	];
+	it('layoutScatter(input) matches its snapshot', () => {
+		expectSnapshot('problem-scatter', scatterSvg(layoutScatter({ points, modelOrder: 1 })));
+	});
+	it('layoutScatter keeps one point per problem, apart when rates coincide, and counts them against the diagonal', () => {
+		const l = layoutScatter({ points, modelOrder: 1 });
+		expect(l.points.map((p) => p.problem)).toEqual(['p1', 'p2', 'p3', 'p4']);
+		expect([l.points[0]!.x, l.points[0]!.y]).not.toEqual([l.points[1]!.x, l.points[1]!.y]);
+		expect([l.above, l.on, l.below]).toEqual([1, 2, 1]);
+		// Higher model rate, higher on screen (smaller y); the same layout every time (seeded jitter).
+		expect(l.points[2]!.y).toBeLessThan(l.points[3]!.y);
+		expect(layoutScatter({ points, modelOrder: 1 })).toEqual(l);
 	});
 });

@@ -6,6 +6,8 @@ import { expect } from 'vitest';
 import type { CurveLayout } from '../../../src/lib/ui/charts/curveChart';
 import type { GroupedBarsLayout } from '../../../src/lib/ui/charts/groupedBars';
 import type { AnswerSpaceLayout } from '../../../src/lib/ui/charts/answerSpace';
+import type { ScatterLayout } from '../../../src/lib/ui/charts/scatter';
+import type { TwoSetLayout } from '../../../src/lib/ui/charts/twoSets';
 import type { IterationLayout } from '../../../src/lib/ui/charts/iterationChart';
 import type { Frame, Tick } from '../../../src/lib/ui/charts/scales';
 
@@ -35,6 +37,28 @@ export function curveSvg(l: CurveLayout): string {
 		for (const p of s.points) body.push(`  <circle cx="${p.x}" cy="${p.y}" r="4"/>`);
 		body.push('</g>');
 	}
+	for (const m of l.markers) {
+		body.push(`<line x1="${m.x}" x2="${m.x}" y1="${l.frame.top}" y2="${l.frame.bottom}" stroke="${m.color}" stroke-dasharray="5 4"/>`);
+		body.push(`<text x="${m.x + 4}" y="${l.frame.top + 10}">${esc(m.label)}</text>`);
+	}
+	return doc(l.frame, body);
+}
+
+export function twoSetsSvg(l: TwoSetLayout): string {
+	const body: string[] = [];
+	for (const g of l.regions) {
+		body.push(`<path d="${g.path}" data-region="${g.id}" fill-opacity="0.3" stroke="black"/>`);
+		body.push(`<text x="${g.x}" y="${g.y}" text-anchor="middle">${g.count}</text>`);
+	}
+	for (const c of l.circles) body.push(`<text x="${c.labelX}" y="${l.frame.top - 10}" text-anchor="middle">${esc(c.label)}</text>`);
+	body.push(`<text x="${l.neither.x}" y="${l.neither.y}" text-anchor="middle">neither: ${l.neither.count}</text>`);
+	return doc(l.frame, body);
+}
+
+export function scatterSvg(l: ScatterLayout): string {
+	const body = axes(l.frame, l.xTicks, l.yTicks);
+	body.push(`<line x1="${l.diagonal.x1}" y1="${l.diagonal.y1}" x2="${l.diagonal.x2}" y2="${l.diagonal.y2}" stroke-dasharray="5 4"/>`);
+	for (const p of l.points) body.push(`<circle cx="${p.x}" cy="${p.y}" r="4" fill="${l.color}" data-problem="${esc(p.problem)}"/>`);
 	return doc(l.frame, body);
 }
 

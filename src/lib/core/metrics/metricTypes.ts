@@ -42,8 +42,12 @@ export interface ChartSpec {
 	title: string;
 	description: string;
 	yLabel: string;
-	/** What a mark opens in the samples browser: the model's samples, its first k, or the problems that count at the grid value. */
+	/** What a mark opens in the samples browser: the model's samples, its first k, the problems that count at the grid value, or a diversity subset. */
 	opens?: 'model' | 'firstK' | 'problemsAt' | 'subset';
+	/** The "How is this computed?" notes under it (metric ids or topics); default the metric's own. */
+	topics?: readonly string[];
+	/** Place within its section (default 0; ties keep registry order). */
+	order?: number;
 }
 
 export interface MetricDescriptor {

@@ -32,14 +32,27 @@ export interface CurveSeriesLayout {
 	points: CurvePointLayout[];
 }
 
+/** A vertical mark at one k of one series, e.g. where its lead over the reference ends (crossover). */
+export interface CurveMarker {
+	series: string;
+	k: number;
+	label: string;
+}
+
+export interface CurveMarkerLayout extends CurveMarker {
+	x: number;
+	color: string;
+}
+
 export interface CurveLayout {
 	frame: Frame;
 	xTicks: Tick[];
 	yTicks: Tick[];
 	series: CurveSeriesLayout[];
+	markers: CurveMarkerLayout[];
 }
 
-export function layoutCurves(series: CurveSeries[], width = 560, height = 300): CurveLayout {
+export function layoutCurves(series: CurveSeries[], width = 560, height = 300, markers: readonly CurveMarker[] = []): CurveLayout {
 	const f = frame(width, height);
 	const ks = series.flatMap((s) => s.points.map((p) => p.k));
 	const maxK = Math.max(2, ...ks);
@@ -81,5 +94,9 @@ export function layoutCurves(series: CurveSeries[], width = 560, height = 300): 
 			points
 		};
 	});
-	return { frame: f, xTicks, yTicks, series: out };
+	const color = new Map(series.map((s) => [s.id, seriesColor(s.order)]));
+	const placed = markers
+		.filter((m) => color.has(m.series) && m.k >= 1 && m.k <= maxK)
+		.map((m) => ({ ...m, x: r(x(m.k)), color: color.get(m.series)! }));
+	return { frame: f, xTicks, yTicks, series: out, markers: placed };
 }

@@ -20,7 +20,8 @@ export const accuracyMetric: MetricDescriptor = {
 			kind: 'custom',
 			title: 'In-domain vs out-of-domain accuracy',
 			description: 'pass@1 (greedy when available) per split and model.',
-			yLabel: 'pass@1 (% of problems)'
+			yLabel: 'pass@1 (% of problems)',
+			topics: ['ood']
 		},
 		{
 			id: 'levels',
@@ -28,7 +29,8 @@ export const accuracyMetric: MetricDescriptor = {
 			kind: 'custom',
 			title: 'Accuracy per level',
 			description: 'pass@1 per difficulty level (1 = easiest) and model.',
-			yLabel: 'pass@1 (% of problems)'
+			yLabel: 'pass@1 (% of problems)',
+			topics: ['groupDisparity']
 		}
 	]
 };

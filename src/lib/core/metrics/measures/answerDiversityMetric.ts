@@ -18,7 +18,8 @@ export const answerDiversityMetric: MetricDescriptor = {
 			kind: 'custom',
 			title: 'Answer diversity',
 			description: 'Distinct extracted answers over n, and the entropy of the answer distribution.',
-			yLabel: 'value (ratio or bits)'
+			yLabel: 'value (ratio or bits)',
+			topics: ['answerDiversity', 'entropy']
 		}
 	]
 };

@@ -26,7 +26,8 @@ export const coverageMetric: MetricDescriptor = {
 			kind: 'custom',
 			title: 'Answer space of one problem',
 			description: 'The distinct answers of one problem\'s samples, with the mass on the correct one.',
-			yLabel: 'share of samples'
+			yLabel: 'share of samples',
+			topics: ['answerSpace']
 		}
 	]
 };

@@ -16,7 +16,8 @@ export const improvementSetMetric: MetricDescriptor = {
 			kind: 'custom',
 			title: 'Size of IS(t) and RS(t)',
 			description: 'Problems newly solved (IS) and forgotten (RS) by each model against the reference.',
-			yLabel: 'problems (count)'
+			yLabel: 'problems (count)',
+			topics: ['improvementSets', 'regressionSet']
 		}
 	]
 };

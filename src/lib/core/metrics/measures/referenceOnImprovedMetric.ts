@@ -18,7 +18,8 @@ export const referenceOnImprovedMetric: MetricDescriptor = {
 			kind: 'custom',
 			title: "The reference's pass@k on IS(t)",
 			description: 'How often the reference already reached the problems each later model newly solves.',
-			yLabel: 'reference pass@k on IS(t)'
+			yLabel: 'reference pass@k on IS(t)',
+			topics: ['referencePassAtKOnImproved', 'withinReferenceReach']
 		}
 	]
 };
