@@ -25,6 +25,7 @@ import { solvableBothMetric } from './measures/solvableBothMetric';
 import { solvableOnlyModelMetric } from './measures/solvableOnlyModelMetric';
 import { solvableOnlyReferenceMetric } from './measures/solvableOnlyReferenceMetric';
 import { differenceMetric } from './measures/differenceMetric';
+import { coverMetric } from './measures/coverMetric';
 
 export const METRICS: readonly MetricDescriptor[] = [
 	pass1GreedyMetric,
@@ -49,5 +50,6 @@ export const METRICS: readonly MetricDescriptor[] = [
 	solvableBothMetric,
 	solvableOnlyModelMetric,
 	solvableOnlyReferenceMetric,
-	differenceMetric
+	differenceMetric,
+	coverMetric
 ];
