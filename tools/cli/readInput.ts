@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { gunzipSync } from 'fflate';
-import { detectFormat, formatIssues, importLmEval, isGzip, readStudyText, type ReadResult } from '../../src/lib/core/study';
+import { detectFormat, formatIssues, isGzip, readStudyFiles, type ReadResult } from '../../src/lib/core/study';
 import type { Bundle } from '../../src/lib/core/types';
 import type { ReportArgs } from './args';
 import { CliError, EXIT } from './errors';
@@ -50,31 +50,22 @@ function fail(path: string, r: Extract<ReadResult, { ok: false }>): never {
 
 /** The bundle the command line names: one bundle or samples file, or several lm-eval files (one model each). */
 export function readInput(args: ReportArgs): { bundle: Bundle; warnings: string[] } {
-	// --extractor is applied after reading (regradeBundle), so its effect is counted against the file's own grades.
-	const options = { filter: args.filter, createdAt: new Date().toISOString() };
-	if (args.files.length === 1) {
-		const path = args.files[0] as string;
-		const text = readText(path);
-		const isLmEval = detectFormat(text) === 'lm-eval-jsonl';
-		const r = readStudyText(text, {
-			...options,
-			name: path === '-' ? 'stdin' : basename(path),
-			...(isLmEval ? { model: args.models?.[0] ?? lmEvalModel(path) } : { models: args.models })
-		});
-		if (!r.ok) fail(path, r);
-		return { bundle: r.bundle, warnings: r.warnings };
-	}
-	if (args.models && args.models.length !== args.files.length) {
+	if (args.files.length > 1 && args.models && args.models.length !== args.files.length) {
 		throw new CliError(`--models names ${args.models.length} models for ${args.files.length} files`, EXIT.usage);
 	}
 	const files = args.files.map((path, i) => {
 		const text = readText(path);
-		if (detectFormat(text) !== 'lm-eval-jsonl') {
-			throw new CliError(`${path}: several files are read only as lm-evaluation-harness --log_samples files (one model each); give a bundle or samples file alone`, EXIT.usage);
-		}
-		return { model: args.models?.[i] ?? lmEvalModel(path), text, name: basename(path) };
+		const name = path === '-' ? 'stdin' : basename(path);
+		// One file that is not lm-eval: --models gives the order of its models, not a name.
+		const lmEval = args.files.length > 1 || detectFormat(text) === 'lm-eval-jsonl';
+		return { name, text, ...(lmEval ? { model: args.models?.[i] ?? lmEvalModel(path) } : {}) };
 	});
-	const r = importLmEval(files, { ...options, name: files.map((f) => f.name).join(' + ') });
-	if (!r.ok) fail(args.files.join(', '), { ...r });
+	const single = files.length === 1 && files[0]?.model === undefined;
+	// --extractor is applied after reading (regradeBundle), so its effect is counted against the file's own grades.
+	const r = readStudyFiles(files, { filter: args.filter, createdAt: new Date().toISOString(), ...(single ? { models: args.models } : {}) });
+	if (!r.ok) {
+		if (files.length > 1 && r.format === undefined) throw new CliError(`${r.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`, EXIT.usage);
+		fail(args.files.join(', '), r);
+	}
 	return { bundle: r.bundle, warnings: r.warnings };
 }

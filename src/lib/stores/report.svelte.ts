@@ -3,7 +3,7 @@
 import type * as ComlinkNs from 'comlink';
 import type { Bundle, Sample } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
-import type { BundleSummary, Loaded, ReportWorkerApi } from '$lib/workers/report.worker';
+import type { BundleSummary, FileBytes, Loaded, ReportWorkerApi } from '$lib/workers/report.worker';
 import type { AnswerMass, BrowserRow, SampleFilter } from '$lib/core/samples';
 import type { Showcase } from '$lib/ui/demo/storySummary';
 
@@ -45,7 +45,7 @@ class ReportStore {
 		return this.#remote;
 	}
 
-	#accept(loaded: Loaded, read = 0, bytes?: ArrayBuffer, name = ''): void {
+	#accept(loaded: Loaded, read = 0, files?: FileBytes[], name = ''): void {
 		this.summary = loaded.summary;
 		this.report = loaded.report;
 		this.intervals = loaded.intervals;
@@ -54,7 +54,7 @@ class ReportStore {
 		performance.mark('rl:report-received', { detail: this.timings });
 		this.version++;
 		if (!loaded.intervals)
-			this.#completeReport(bytes, name).catch((e: unknown) => {
+			this.#completeReport(files).catch((e: unknown) => {
 				this.error = { source: name, message: `The complete report (intervals, diversity, verdicts) failed: ${e instanceof Error ? e.message : String(e)}` };
 			});
 	}
@@ -83,13 +83,13 @@ class ReportStore {
 	}
 
 	/** The full report of a large file, from a second worker so the first keeps answering queries. */
-	async #completeReport(bytes: ArrayBuffer | undefined, name: string): Promise<void> {
+	async #completeReport(files: FileBytes[] | undefined): Promise<void> {
 		const version = this.version;
 		let full: Report | undefined;
-		if (bytes) {
+		if (files) {
 			const { remote, worker } = await this.#spawn();
 			try {
-				full = await remote.computeFull(this.#comlink!.transfer(bytes, [bytes]), name);
+				full = await remote.computeFull(this.#transfer(files));
 			} finally {
 				worker.terminate();
 			}
@@ -104,11 +104,11 @@ class ReportStore {
 		}
 	}
 
-	async #run(source: string, task: (remote: Remote) => Promise<Loaded>, read = 0, bytes?: ArrayBuffer): Promise<boolean> {
+	async #run(source: string, task: (remote: Remote) => Promise<Loaded>, read = 0, files?: FileBytes[]): Promise<boolean> {
 		this.busy = `Reading ${source}…`;
 		try {
 			const remote = await this.#worker();
-			this.#accept(await task(remote), read, bytes, source);
+			this.#accept(await task(remote), read, files, source);
 			return true;
 		} catch (e) {
 			// The open study stays as it was; only the error is shown.
@@ -119,27 +119,34 @@ class ReportStore {
 		}
 	}
 
+	/** The files handed to a worker without copying (their buffers move there). */
+	#transfer(files: FileBytes[]): FileBytes[] {
+		return this.#comlink!.transfer(files, files.map((f) => f.bytes));
+	}
+
+	/** One bundle, samples or lm-eval file, or several lm-eval files (one model each), read by the worker. */
+	async loadAll(files: FileBytes[], read = 0): Promise<boolean> {
+		// Large files keep a copy for the second worker that computes the complete report.
+		const size = files.reduce((s, f) => s + f.bytes.byteLength, 0);
+		const spare = size > 4 * 2 ** 20 ? files.map((f) => ({ name: f.name, bytes: f.bytes.slice(0) })) : undefined;
+		return this.#run(files.map((f) => f.name).join(' + '), async (remote) => remote.load(this.#transfer(files)), read, spare);
+	}
+
 	async loadBytes(bytes: ArrayBuffer, name: string, read = 0): Promise<boolean> {
-		// A large file keeps a copy for the second worker that computes its complete report.
-		const spare = bytes.byteLength > 4 * 2 ** 20 ? bytes.slice(0) : undefined;
-		return this.#run(
-			name,
-			async (remote) => {
-				const Comlink = this.#comlink!;
-				return remote.load(Comlink.transfer(bytes, [bytes]), name);
-			},
-			read,
-			spare
-		);
+		return this.loadAll([{ bytes, name }], read);
 	}
 
 	async loadFile(file: File): Promise<boolean> {
-		this.busy = `Reading ${file.name}…`;
+		return this.loadFiles([file]);
+	}
+
+	async loadFiles(list: readonly File[]): Promise<boolean> {
+		this.busy = `Reading ${list.map((f) => f.name).join(', ')}…`;
 		const t0 = performance.now();
-		const bytes = await file.arrayBuffer();
+		const files = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
 		// Marks for tools/measure-dashboard.ts: from here to 'rl:dashboard-ready'.
 		performance.mark('rl:file-read');
-		return this.loadBytes(bytes, file.name, performance.now() - t0);
+		return this.loadAll(files, performance.now() - t0);
 	}
 
 	/** Fetch a bundle from a URL (any host that allows CORS); relative URLs resolve against the page. */
@@ -204,11 +211,6 @@ class ReportStore {
 
 	async answerSpace(problem: string, model: string): Promise<AnswerMass[]> {
 		return (await this.#worker()).answerSpace(problem, model);
-	}
-
-	/** The report over the problems every sampled model has samples for (see the worker), when that differs. */
-	async commonReport(): Promise<{ report: Report; problems: number } | undefined> {
-		return (await this.#worker()).commonReport();
 	}
 
 	async showcase(from: string, to: string): Promise<Showcase | undefined> {

@@ -1,4 +1,5 @@
-// The report worker: reads files (gzip, bundle JSON, samples JSONL), validates them, computes the
+// The report worker: reads files (gzip; bundle JSON, samples JSONL or lm-eval --log_samples, through
+// core's readStudyFiles like the command line), validates them, computes the
 // report, and answers the samples browser's queries. The bundle lives here, so the main thread
 // never parses or holds 160,000 samples; it gets the report and the rows it shows.
 import * as Comlink from 'comlink';
@@ -6,7 +7,7 @@ import { gunzipSync, gzipSync } from 'fflate';
 import { sampleKey, type Bundle, type Environment, type ModelRef, type Problem, type Sample, type StudyConfig } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
 import { computeReport, createReportBuilder, lookupEmbedder, type ReportBuilder } from '$lib/core/metrics';
-import { formatIssues, importSamplesJsonl, parseBundle } from '$lib/core/study';
+import { formatIssues, parseBundle, readStudyFiles } from '$lib/core/study';
 import {
 	answerSpaceOf,
 	buildSampleIndex,
@@ -17,7 +18,6 @@ import {
 	type SampleIndex
 } from '$lib/core/samples';
 import { showcaseProblem } from '$lib/ui/demo/showcaseProblem';
-import { commonProblems } from '$lib/ui/demo/commonProblems';
 import type { Showcase } from '$lib/ui/demo/storySummary';
 
 /** Everything about the open study except its samples. */
@@ -29,6 +29,14 @@ export interface BundleSummary {
 	sampleCount: number;
 	environment: Environment;
 	createdAt: string;
+	/** What reading the file(s) did that a reader should know (a gold taken from a worked solution, samples graded here). */
+	notes: string[];
+}
+
+/** One file's bytes and name, as the page hands them over. */
+export interface FileBytes {
+	bytes: ArrayBuffer;
+	name: string;
 }
 
 export interface Loaded {
@@ -44,11 +52,12 @@ export interface Loaded {
 const QUICK_ABOVE = 20_000;
 
 let current:
-	| { bundle: Bundle; name: string; index: SampleIndex; report: Report; full: boolean; builder?: ReportBuilder }
+	| { bundle: Bundle; name: string; index: SampleIndex; report: Report; full: boolean; builder?: ReportBuilder; notes: string[] }
 	| undefined;
 
-function summarize(bundle: Bundle, name: string): BundleSummary {
+function summarize(bundle: Bundle, name: string, notes: string[]): BundleSummary {
 	return {
+		notes,
 		name,
 		study: bundle.study,
 		models: bundle.models,
@@ -75,20 +84,13 @@ async function decode(bytes: Uint8Array): Promise<string> {
 	return new TextDecoder('utf-8', { fatal: false }).decode(data);
 }
 
-/** Samples JSONL when the first line is a complete JSON object of its own without a bundle "format"; else a bundle. */
-function parseText(text: string, name: string): Bundle {
-	const body = text.replace(/^\uFEFF/, '').trimStart();
-	const firstLine = body.slice(0, body.indexOf('\n') === -1 ? body.length : body.indexOf('\n')).trim();
-	let jsonl = false;
-	if (firstLine.startsWith('{') && firstLine.length < body.trimEnd().length) {
-		try {
-			const first: unknown = JSON.parse(firstLine);
-			jsonl = typeof first === 'object' && first !== null && !('format' in first);
-		} catch {
-			jsonl = false;
-		}
-	}
-	return jsonl ? checked(importSamplesJsonl(text, { name }), 'samples file') : checked(parseBundle(text));
+/** The study in one or more files (one bundle or samples file, or several lm-eval files), read by core's one path. */
+async function readFiles(files: readonly FileBytes[]): Promise<{ bundle: Bundle; name: string; warnings: string[] }> {
+	const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await decode(new Uint8Array(f.bytes)) })));
+	const name = files.map((f) => f.name).join(' + ');
+	const r = readStudyFiles(texts);
+	if (!r.ok) throw new Error(`${files.length > 1 ? 'These files do' : 'This file does'} not hold a valid study:\n${formatIssues(r.errors, r.omitted)}`);
+	return { bundle: r.bundle, name, warnings: r.warnings };
 }
 
 function checked(
@@ -109,23 +111,26 @@ function quickReport(bundle: Bundle): Report {
 	return computeReport({ ...bundle, samples: bundle.samples.map((s) => ({ ...s, text: '' })) }, { bootstrap: 0 });
 }
 
-function open(bundle: Bundle, name: string, parseMs: number): Loaded {
+function open(bundle: Bundle, name: string, parseMs: number, notes: string[]): Loaded {
 	const t0 = performance.now();
 	const quick = bundle.samples.length > QUICK_ABOVE;
 	const report = quick ? quickReport(bundle) : computeReport(bundle);
 	const index = buildSampleIndex(bundle);
 	const reportMs = performance.now() - t0;
 	// Only now does the new study replace the open one: a failure above leaves it untouched.
-	current = { bundle, name, index, report, full: !quick };
-	return { summary: summarize(bundle, name), report, intervals: !quick, timings: { parse: parseMs, report: reportMs } };
+	current = { bundle, name, index, report, full: !quick, notes };
+	return { summary: summarize(bundle, name, notes), report, intervals: !quick, timings: { parse: parseMs, report: reportMs } };
 }
 
 const api = {
-	/** Read a file's bytes (gzip or plain; bundle JSON or samples JSONL). Throws a located error. */
-	async load(bytes: ArrayBuffer, name: string): Promise<Loaded> {
+	/**
+	 * Read files' bytes (gzip or plain): one bundle, samples JSONL or lm-eval --log_samples file, or
+	 * several lm-eval files (one model each). Throws a located error.
+	 */
+	async load(files: FileBytes[]): Promise<Loaded> {
 		const t0 = performance.now();
-		const bundle = parseText(await decode(new Uint8Array(bytes)), name);
-		return open(bundle, name, performance.now() - t0);
+		const { bundle, name, warnings } = await readFiles(files);
+		return open(bundle, name, performance.now() - t0, warnings);
 	},
 
 	/** A bundle from a run in progress (validated again here); later samples arrive through addSamples(). */
@@ -136,8 +141,8 @@ const api = {
 		// The builder takes the bundle's own samples; adding them again would double the work.
 		const builder = createReportBuilder(valid);
 		const report = builder.report();
-		current = { bundle: valid, name, index: buildSampleIndex(valid), report, full: true, builder };
-		return { summary: summarize(valid, name), report, intervals: true, timings: { parse: parseMs, report: performance.now() - t0 - parseMs } };
+		current = { bundle: valid, name, index: buildSampleIndex(valid), report, full: true, builder, notes: [] };
+		return { summary: summarize(valid, name, []), report, intervals: true, timings: { parse: parseMs, report: performance.now() - t0 - parseMs } };
 	},
 
 	/** New samples of the open study (a run in progress): the incremental builder updates the report. */
@@ -153,15 +158,15 @@ const api = {
 		const fresh = new Set(samples.map(sampleKey));
 		const bundle = { ...current.bundle, samples: [...current.bundle.samples.filter((s) => !fresh.has(sampleKey(s))), ...samples] };
 		current = { ...current, bundle, index: buildSampleIndex(bundle), report, full: true };
-		return { summary: summarize(bundle, current.name), report, intervals: true, timings: { parse: 0, report: performance.now() - t0 } };
+		return { summary: summarize(bundle, current.name, current.notes), report, intervals: true, timings: { parse: 0, report: performance.now() - t0 } };
 	},
 
 	/**
-	 * The complete report of a file, computed by a second worker instance so that the first stays
+	 * The complete report of files, computed by a second worker instance so that the first stays
 	 * free to answer the samples browser while this runs; it does not touch the open study.
 	 */
-	async computeFull(bytes: ArrayBuffer, name: string): Promise<Report> {
-		return computeReport(parseText(await decode(new Uint8Array(bytes)), name));
+	async computeFull(files: FileBytes[]): Promise<Report> {
+		return computeReport((await readFiles(files)).bundle);
 	},
 
 	/** The complete report (intervals, diversity, verdicts), when load() returned a quick one. */
@@ -203,18 +208,6 @@ const api = {
 
 	answerSpace(problem: string, model: string): AnswerMass[] {
 		return current ? answerSpaceOf(current.index, problem, model) : [];
-	},
-
-	/**
-	 * The report over only the problems every model with samples has samples for, so that a run in
-	 * progress compares like with like; undefined when they already cover the same problems.
-	 */
-	commonReport(): { report: Report; problems: number } | undefined {
-		if (!current) return undefined;
-		const common = commonProblems(current.bundle);
-		if (!common) return undefined;
-		const keep = new Set(common);
-		return { report: computeReport({ ...current.bundle, samples: current.bundle.samples.filter((s) => keep.has(s.problem)) }), problems: common.length };
 	},
 
 	/** A problem `from` solved in several distinct ways and `to` in fewer (the demo's summary links to it). */

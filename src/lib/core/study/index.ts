@@ -26,6 +26,8 @@ export { bundleJsonSchema } from './bundleJsonSchema';
 export { importLmEval, type LmEvalFile, type LmEvalOptions } from './importLmEval';
 export { detectFormat, type StudyFileFormat } from './detectFormat';
 export { readStudyText, type ReadOptions, type ReadResult } from './readStudyText';
+export { modelFromName } from './modelFromName';
+export { readStudyFiles, type StudyFile } from './readStudyFiles';
 export { fromBase64Url, toBase64Url } from './base64url';
 export { decodeStudyConfig, encodeStudyConfig, shareableModels, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX, type DecodeResult } from './shareCodec';
 export { shareDictionary } from './shareDictionary';

@@ -5,6 +5,7 @@ import type { Issue } from './errors';
 import { importLmEval } from './importLmEval';
 import { importSamplesJsonl } from './importSamplesJsonl';
 import { parseBundle } from './parseBundle';
+import { modelFromName } from './modelFromName';
 
 export interface ReadOptions extends ImportOptions {
 	/** Model id for an lm-evaluation-harness file (it does not name its model); default from the file name. */
@@ -16,12 +17,6 @@ export interface ReadOptions extends ImportOptions {
 export type ReadResult =
 	| { ok: true; bundle: Bundle; format: StudyFileFormat; warnings: string[] }
 	| { ok: false; errors: Issue[]; omitted: number; format?: StudyFileFormat };
-
-/** A model id from a file name: "samples_gsm8k_2024-05-01.jsonl" -> "samples_gsm8k_2024-05-01". */
-function modelFromName(name: string | undefined): string {
-	const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-	return base.replace(/\.(jsonl|json)(\.gz)?$/i, '') || 'model';
-}
 
 /**
  * Read any supported results text (bundle JSON, samples JSONL, lm-eval `--log_samples` JSONL) into a
