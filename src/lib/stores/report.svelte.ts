@@ -213,6 +213,11 @@ class ReportStore {
 		return (await this.#worker()).answerSpace(problem, model);
 	}
 
+	/** The report over the problems every sampled model has samples for (see the worker), when that differs. */
+	async commonReport(): Promise<{ report: Report; problems: number } | undefined> {
+		return (await this.#worker()).commonReport();
+	}
+
 	async showcase(from: string, to: string): Promise<Showcase | undefined> {
 		return (await this.#worker()).showcase(from, to);
 	}

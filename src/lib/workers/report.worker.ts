@@ -18,6 +18,7 @@ import {
 	type SampleIndex
 } from '$lib/core/samples';
 import { showcaseProblem } from '$lib/ui/demo/showcaseProblem';
+import { commonProblems } from '$lib/ui/demo/commonProblems';
 import type { Showcase } from '$lib/ui/demo/storySummary';
 
 /** Everything about the open study except its samples. */
@@ -208,6 +209,18 @@ const api = {
 
 	answerSpace(problem: string, model: string): AnswerMass[] {
 		return current ? answerSpaceOf(current.index, problem, model) : [];
+	},
+
+	/**
+	 * The report over only the problems every model with samples has samples for, so that a run in
+	 * progress compares like with like; undefined when they already cover the same problems.
+	 */
+	commonReport(): { report: Report; problems: number } | undefined {
+		if (!current) return undefined;
+		const common = commonProblems(current.bundle);
+		if (!common) return undefined;
+		const keep = new Set(common);
+		return { report: computeReport({ ...current.bundle, samples: current.bundle.samples.filter((s) => keep.has(s.problem)) }), problems: common.length };
 	},
 
 	/** A problem `from` solved in several distinct ways and `to` in fewer (the demo's summary links to it). */
