@@ -4,8 +4,7 @@ import type * as ComlinkNs from 'comlink';
 import type { Bundle, Sample } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
 import type { BundleSummary, FileBytes, Loaded, ReportWorkerApi } from '$lib/workers/report.worker';
-import type { AnswerMass, BrowserRow, SampleFilter } from '$lib/core/samples';
-import type { Showcase } from '$lib/ui/demo/storySummary';
+import type { AnswerMass, BrowserRow, SampleFilter, Showcase } from '$lib/core/samples';
 
 export interface LoadError {
 	/** What was being opened (file name or URL). */

@@ -11,15 +11,15 @@ import { formatIssues, parseBundle, readStudyFiles } from '$lib/core/study';
 import {
 	answerSpaceOf,
 	buildSampleIndex,
+	commonProblems,
+	showcaseProblem,
 	filterRows,
 	type AnswerMass,
 	type BrowserRow,
 	type SampleFilter,
-	type SampleIndex
+	type SampleIndex,
+	type Showcase
 } from '$lib/core/samples';
-import { showcaseProblem } from '$lib/ui/demo/showcaseProblem';
-import { commonProblems } from '$lib/ui/demo/commonProblems';
-import type { Showcase } from '$lib/ui/demo/storySummary';
 
 /** Everything about the open study except its samples. */
 export interface BundleSummary {

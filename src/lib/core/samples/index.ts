@@ -1,2 +1,4 @@
 // The samples browser's data side (index and filter), run by the report worker.
 export * from './sampleQuery';
+export * from './commonProblems';
+export * from './showcaseProblem';

@@ -1,8 +1,14 @@
 // The problem that shows a collapse of diversity best: the first model solved it in the most
 // distinct ways and the last model in the fewest (but still solved it). Pure: it runs in the report
-// worker over its sample index, and in unit tests.
-import type { Sample } from '$lib/core/types';
-import type { Showcase } from './storySummary';
+// worker over its sample index, and in unit tests (the demo's summary links to it).
+import type { Sample } from '../types';
+
+/** A problem the first model solved in several distinct ways and the last in fewer. */
+export interface Showcase {
+	problem: string;
+	fromWays: number;
+	toWays: number;
+}
 
 /** Distinct correct sampled solutions (greedy excluded), compared with whitespace collapsed. */
 export function distinctWays(samples: readonly Sample[] | undefined): number {

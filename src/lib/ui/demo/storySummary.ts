@@ -3,6 +3,7 @@
 // excludes 0), and whether that is a reversal by the report's own verdict. Never a word about
 // results that the report does not hold.
 import type { Interval, Signal, VerdictKind } from '$lib/core/metrics/reportTypes';
+import type { Showcase } from '$lib/core/samples';
 import type { SampleFilter } from '$lib/ui/samples/sampleQuery';
 import { fmtNum, fmtPct, fmtSigned } from '$lib/ui/charts/scales';
 import { iterationSeries, type Chain, type ChainModel, type IterationMeasure, type MeasureId, type StoryModel, type StoryReport } from './iterationSeries';
@@ -25,13 +26,6 @@ export interface StoryChange {
 export interface StoryLink {
 	filter: Partial<SampleFilter>;
 	text: string;
-}
-
-/** A problem the first model solved in several distinct ways and the last in fewer. */
-export interface Showcase {
-	problem: string;
-	fromWays: number;
-	toWays: number;
 }
 
 export interface Story {
