@@ -39,7 +39,7 @@ export function curveSvg(l: CurveLayout): string {
 	}
 	for (const m of l.markers) {
 		body.push(`<line x1="${m.x}" x2="${m.x}" y1="${l.frame.top}" y2="${l.frame.bottom}" stroke="${m.color}" stroke-dasharray="5 4"/>`);
-		body.push(`<text x="${m.x + 4}" y="${l.frame.top + 10}">${esc(m.label)}</text>`);
+		body.push(`<text x="${m.x - 4}" y="${l.frame.bottom - 8}" text-anchor="end">${esc(m.label)}</text>`);
 	}
 	return doc(l.frame, body);
 }

@@ -33,7 +33,7 @@ export interface TwoSetLayout {
 
 export function layoutTwoSets(input: TwoSetInput, width = 560, height = 280): TwoSetLayout {
 	const f = frame(width, height, { left: 16, top: 28, right: 16, bottom: 36 });
-	const radius = Math.min((f.bottom - f.top) / 2, (f.right - f.left) / 3.2);
+	const radius = 0.92 * Math.min((f.bottom - f.top) / 2, (f.right - f.left) / 3.2);
 	const cy = (f.top + f.bottom) / 2;
 	const mid = (f.left + f.right) / 2;
 	// Centres 1.2 radii apart: a lens wide enough to hold its count.
