@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { gunzipSync } from 'fflate';
-import { detectFormat, formatIssues, isGzip, readStudyFiles, type ReadResult } from '../../src/lib/core/study';
+import { detectFormat, formatIssues, isGzip, readStudyFiles, truncationWarnings, type ReadResult } from '../../src/lib/core/study';
 import type { Bundle } from '../../src/lib/core/types';
 import type { ReportArgs } from './args';
 import { CliError, EXIT } from './errors';
@@ -67,5 +67,5 @@ export function readInput(args: ReportArgs): { bundle: Bundle; warnings: string[
 		if (files.length > 1 && r.format === undefined) throw new CliError(`${r.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`, EXIT.usage);
 		fail(args.files.join(', '), r);
 	}
-	return { bundle: r.bundle, warnings: r.warnings };
+	return { bundle: r.bundle, warnings: [...r.warnings, ...truncationWarnings(r.bundle)] };
 }

@@ -85,6 +85,9 @@ export interface StudyConfig {
 	reference?: string;
 }
 
+/** Why generation ended: the model stopped by itself (end of text, a stop string) or hit max tokens. */
+export type FinishReason = 'stop' | 'length';
+
 /** index -1 marks the greedy output; 0..n-1 the sampled ones. */
 export const GREEDY_INDEX = -1;
 
@@ -99,6 +102,8 @@ export interface Sample {
 	correct: boolean;
 	tokens: number;
 	ms: number;
+	/** Why the output ended, when the engine said; 'length' = cut at max tokens. */
+	finish?: FinishReason;
 }
 
 export interface Environment {

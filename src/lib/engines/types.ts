@@ -1,6 +1,6 @@
 // The one Engine interface: implemented by each adapter (webllm, wllama, builtin) inside its
 // worker, and by the worker proxy on the main side. The runner only ever sees this.
-import type { ChatMessage, ModelRef } from '../core/types';
+import type { ChatMessage, FinishReason, ModelRef } from '../core/types';
 
 export type { ChatMessage };
 
@@ -35,6 +35,8 @@ export interface Completion {
 	text: string;
 	tokens: number;
 	ms: number;
+	/** Why generation ended: 'length' when it hit maxTokens. */
+	finish: FinishReason;
 }
 
 export interface EngineInfo {

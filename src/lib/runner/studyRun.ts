@@ -260,7 +260,7 @@ export class StudyRun {
 					this.#prefetched = { task: next, result };
 				}
 				const g = this.deps.grade(c.text, problem, extractor);
-				const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms) };
+				const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish };
 				await this.#save(sample);
 				this.#outbox.push(sample);
 				this.#sessionSamples++;

@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from 'fflate';
 import { sampleKey, type Bundle, type Environment, type ModelRef, type Problem, type Sample, type StudyConfig } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
 import { computeReport, createReportBuilder, lookupEmbedder, type ReportBuilder } from '$lib/core/metrics';
-import { formatIssues, parseBundle, readStudyFiles } from '$lib/core/study';
+import { formatIssues, parseBundle, readStudyFiles, truncationOf, truncationWarnings, type Truncation } from '$lib/core/study';
 import {
 	answerSpaceOf,
 	buildSampleIndex,
@@ -30,8 +30,13 @@ export interface BundleSummary {
 	sampleCount: number;
 	environment: Environment;
 	createdAt: string;
-	/** What reading the file(s) did that a reader should know (a gold taken from a worked solution, samples graded here). */
+	/**
+	 * What a reader should know about the data: what reading the file(s) did (a gold taken from a
+	 * worked solution, samples graded here) and each model cut at max tokens above 5%.
+	 */
 	notes: string[];
+	/** Each model's samples cut at max tokens. */
+	truncation: Truncation[];
 }
 
 /** One file's bytes and name, as the page hands them over. */
@@ -58,7 +63,8 @@ let current:
 
 function summarize(bundle: Bundle, name: string, notes: string[]): BundleSummary {
 	return {
-		notes,
+		notes: [...notes, ...truncationWarnings(bundle)],
+		truncation: truncationOf(bundle),
 		name,
 		study: bundle.study,
 		models: bundle.models,

@@ -32,7 +32,7 @@ class ScriptedEngine implements Engine {
 				})
 			);
 		}
-		return Promise.resolve({ text: `seed ${req.seed}`, tokens: 3, ms: 1 });
+		return Promise.resolve({ text: `seed ${req.seed}`, tokens: 3, ms: 1, finish: 'stop' });
 	}
 	async unload() {}
 	async info() {

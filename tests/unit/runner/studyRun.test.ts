@@ -58,7 +58,7 @@ class SeededEngine implements Engine {
 		this.calls.push(req);
 		if (this.calls.length === this.loseDeviceAt) return Promise.reject(new DeviceLostError());
 		return new Promise((resolve, reject) => {
-			const t = setTimeout(() => resolve({ text: `#### ${req.seed % 7}`, tokens: 4, ms: 1 }), this.delayMs);
+			const t = setTimeout(() => resolve({ text: `#### ${req.seed % 7}`, tokens: 4, ms: 1, finish: req.maxTokens <= 4 ? 'length' : 'stop' }), this.delayMs);
 			signal.addEventListener('abort', () => (clearTimeout(t), reject(new AbortedError())));
 		});
 	}
@@ -145,6 +145,8 @@ describe('StudyRun', () => {
 		expect(engine.calls[1]).toMatchObject({ temperature: 0.8, topP: 0.95, seed: sampleSeed(123, 'M1', 'p0', 0) });
 		const streamed = events.flatMap((e) => (e.type === 'samples' ? e.samples : []));
 		expect(streamed).toHaveLength(50);
+		// Why each output ended is kept with the sample (the engine says 'stop' at 32 max tokens).
+		expect(streamed.every((s) => s.finish === 'stop')).toBe(true);
 		const last = events.filter((e) => e.type === 'progress').at(-1);
 		expect(last?.type === 'progress' && last.progress).toMatchObject({ status: 'done', overall: { done: 50, total: 50 } });
 		expect((await store.getStudy('s1'))?.environment?.engine).toBe('seeded');

@@ -1,5 +1,6 @@
 // The adapter's own logic (retry, cleanup, seeds, abort) with a scripted MLCEngine in place of
 // the GPU one: Node has no WebGPU. The real engine runs in the browser tests.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prebuiltAppConfig, type MLCEngineConfig } from '@mlc-ai/web-llm';
 import { WebllmEngine, type MlcEngineLike, type ChatRequest, type TextRequest, type WebllmDeps } from '../../../src/lib/engines/webllm/webllmEngine';
@@ -32,7 +33,7 @@ function harness(reloads: ((cfg: MLCEngineConfig) => Promise<void>)[]) {
 					completions: {
 						create: async (req) => {
 							requests.push(req);
-							return { choices: [{ message: { content: `seed ${req.seed}` } }], usage: { completion_tokens: 3 } };
+							return { choices: [{ message: { content: `seed ${req.seed}` }, finish_reason: req.max_tokens <= 3 ? 'length' : 'stop' }], usage: { completion_tokens: 3 } };
 						}
 					}
 				},
@@ -102,8 +103,37 @@ describe('WebllmEngine', () => {
 		const b = await h.engine.complete({ prompt: 'Q?', temperature: 0.7, topP: 0.9, maxTokens: 64, seed: 12, stop: ['\n\n'] }, new AbortController().signal);
 		expect([a.text, b.text]).toEqual(['seed 11', 'seed 12']);
 		expect(a.tokens).toBe(3);
-		expect(h.requests[0]).toEqual({ seed: 11, temperature: 0.7, top_p: 0.9, max_tokens: 64, n: 1, stream: false, messages: [{ role: 'user', content: 'Q?' }] });
+		expect(h.requests[0]).toEqual({
+			seed: 11,
+			temperature: 0.7,
+			top_p: 0.9,
+			max_tokens: 64,
+			repetition_penalty: 1,
+			frequency_penalty: 0,
+			presence_penalty: 0,
+			n: 1,
+			stream: false,
+			messages: [{ role: 'user', content: 'Q?' }]
+		});
 		expect(h.requests[1]).toMatchObject({ seed: 12, stop: ['\n\n'] });
+		expect(a.finish).toBe('stop');
+	});
+	it("complete() sets every penalty of WebLLM's request type to neutral, so a model config's own penalty never applies", async () => {
+		const h = harness([ok]);
+		await h.engine.load(model, () => {}, new AbortController().signal);
+		await h.engine.complete({ prompt: 'Q?', temperature: 0.7, topP: 0.9, maxTokens: 64, seed: 1 }, new AbortController().signal);
+		const types = readFileSync('node_modules/@mlc-ai/web-llm/lib/openai_api_protocols/chat_completion.d.ts', 'utf8');
+		const base = types.slice(types.indexOf('export interface ChatCompletionRequestBase'), types.indexOf('export interface ChatCompletionRequestNonStreaming'));
+		const penalties = [...base.matchAll(/^\s*(\w*penalty)\?:/gm)].map((m) => m[1] as string);
+		expect(penalties.sort()).toEqual(['frequency_penalty', 'presence_penalty', 'repetition_penalty']);
+		const neutral: Record<string, number> = { repetition_penalty: 1, frequency_penalty: 0, presence_penalty: 0 };
+		for (const p of penalties) expect(h.requests[0], p).toHaveProperty(p, neutral[p]);
+	});
+	it('complete() records why the output ended: length when it hit max tokens', async () => {
+		const h = harness([ok]);
+		await h.engine.load(model, () => {}, new AbortController().signal);
+		const cut = await h.engine.complete({ prompt: 'Q?', temperature: 0.7, topP: 0.9, maxTokens: 3, seed: 1 }, new AbortController().signal);
+		expect(cut.finish).toBe('length');
 	});
 	it('complete() on a base model (chat: false) sends the raw prompt', async () => {
 		const h = harness([ok]);

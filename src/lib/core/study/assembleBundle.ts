@@ -102,7 +102,8 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 			answer: s.answer !== undefined ? s.answer : g.answer,
 			correct: s.correct ?? g.correct,
 			tokens: s.tokens ?? 0,
-			ms: s.ms ?? 0
+			ms: s.ms ?? 0,
+			...(s.finish ? { finish: s.finish } : {})
 		});
 	}
 	const ids = order ?? modelIds;

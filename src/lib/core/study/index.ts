@@ -32,4 +32,5 @@ export { fromBase64Url, toBase64Url } from './base64url';
 export { decodeStudyConfig, encodeStudyConfig, shareableModels, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX, type DecodeResult } from './shareCodec';
 export { shareDictionary } from './shareDictionary';
 export { regradeBundle } from './regradeBundle';
+export { TRUNCATION_WARN_SHARE, truncationOf, truncationWarnings, type Truncation } from './truncation';
 export { samplesLineJsonSchema } from './samplesLineJsonSchema';

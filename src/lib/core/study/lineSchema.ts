@@ -31,7 +31,8 @@ export const SampleLineSchema = z.object({
 	answer: z.string({ error: 'should be a string or null' }).nullable().optional(),
 	seed: intAtLeast(0).max(0xffffffff, { error: 'should be an integer <= 4294967295' }).optional(),
 	tokens: intAtLeast(0).optional(),
-	ms: z.number({ error: 'should be a number >= 0' }).min(0, { error: 'should be a number >= 0' }).optional()
+	ms: z.number({ error: 'should be a number >= 0' }).min(0, { error: 'should be a number >= 0' }).optional(),
+	finish: z.enum(['stop', 'length'], { error: 'should be "stop" or "length" (why the output ended)' }).optional()
 });
 
 export type SampleLine = z.infer<typeof SampleLineSchema>;

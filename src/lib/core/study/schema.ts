@@ -91,7 +91,8 @@ export const SampleSchema = z.object({
 	answer: z.string().nullable(),
 	correct: z.boolean(),
 	tokens: int(0),
-	ms: finite.min(0, { error: 'should be a number >= 0' })
+	ms: finite.min(0, { error: 'should be a number >= 0' }),
+	finish: z.enum(['stop', 'length'], { error: 'should be "stop" or "length"' }).optional()
 });
 
 export const EnvironmentSchema = z.object({

@@ -16,14 +16,14 @@ export interface MlcEngineLike {
 	chat: {
 		completions: {
 			create(req: ChatRequest): Promise<{
-				choices: { message: { content: string | null } }[];
+				choices: { message: { content: string | null }; finish_reason?: string | null }[];
 				usage?: { completion_tokens: number };
 			}>;
 		};
 	};
 	completions: {
 		create(req: TextRequest): Promise<{
-			choices: { text: string }[];
+			choices: { text: string; finish_reason?: string | null }[];
 			usage?: { completion_tokens: number };
 		}>;
 	};
@@ -35,9 +35,20 @@ interface Sampling {
 	top_p: number;
 	max_tokens: number;
 	stop?: string[];
+	/** Every penalty in WebLLM 0.2.86's request type, set to neutral (see NEUTRAL_PENALTIES). */
+	repetition_penalty: 1;
+	frequency_penalty: 0;
+	presence_penalty: 0;
 	n: 1;
 	stream: false;
 }
+
+/**
+ * A model's own config may set a repetition penalty (some mlc-chat-config.json files do) and
+ * WebLLM applies it when a request leaves it out: then a sample is not the plain temperature + top-p
+ * sample the study records. Every request sets each penalty to its neutral value.
+ */
+export const NEUTRAL_PENALTIES = { repetition_penalty: 1, frequency_penalty: 0, presence_penalty: 0 } as const;
 export type ChatRequest = Sampling & { messages: { role: 'system' | 'user' | 'assistant'; content: string }[] };
 export type TextRequest = Sampling & { prompt: string };
 
@@ -132,6 +143,7 @@ export class WebllmEngine implements Engine {
 			top_p: req.topP,
 			max_tokens: req.maxTokens,
 			...(req.stop?.length ? { stop: req.stop } : {}),
+			...NEUTRAL_PENALTIES,
 			// One request per sample, each with its own seed: WebLLM's n > 1 shares one seed.
 			n: 1,
 			stream: false
@@ -142,18 +154,22 @@ export class WebllmEngine implements Engine {
 		try {
 			let text: string;
 			let tokens: number | undefined;
+			let reason: string | null | undefined;
 			if (this.#chat || Array.isArray(req.prompt)) {
 				const messages = Array.isArray(req.prompt) ? req.prompt : [{ role: 'user' as const, content: req.prompt }];
 				const r = await engine.chat.completions.create({ ...sampling, messages });
 				text = r.choices[0]?.message.content ?? '';
 				tokens = r.usage?.completion_tokens;
+				reason = r.choices[0]?.finish_reason;
 			} else {
 				const r = await engine.completions.create({ ...sampling, prompt: req.prompt });
 				text = r.choices[0]?.text ?? '';
 				tokens = r.usage?.completion_tokens;
+				reason = r.choices[0]?.finish_reason;
 			}
 			if (signal.aborted) throw new AbortedError();
-			return { text, tokens: tokens ?? 0, ms: this.#deps.now() - t0 };
+			const finish = reason === 'length' || (!reason && tokens !== undefined && tokens >= req.maxTokens) ? 'length' : 'stop';
+			return { text, tokens: tokens ?? 0, ms: this.#deps.now() - t0, finish };
 		} catch (e) {
 			if (signal.aborted) throw new AbortedError();
 			const err = classifyWebllmError(e, { model: target.modelId, host: target.host, online: this.#deps.online() });

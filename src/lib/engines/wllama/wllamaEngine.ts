@@ -125,6 +125,7 @@ export class WllamaEngine implements Engine {
 		const started = performance.now();
 		let text = '';
 		let tokens = 0;
+		let reason: string | null | undefined;
 		try {
 			const prompt = req.prompt;
 			if (model.chat === true || typeof prompt !== 'string') {
@@ -136,6 +137,7 @@ export class WllamaEngine implements Engine {
 					stream: true,
 					onData: (chunk) => {
 						text += chunk.choices[0]?.delta.content ?? '';
+						reason = chunk.choices[0]?.finish_reason ?? reason;
 						if (chunk.usage) tokens = chunk.usage.completion_tokens;
 						else if (chunk.timings) tokens = chunk.timings.predicted_n;
 					}
@@ -148,6 +150,7 @@ export class WllamaEngine implements Engine {
 					stream: true,
 					onData: (chunk) => {
 						text += chunk.choices[0]?.text ?? '';
+						reason = chunk.choices[0]?.finish_reason ?? reason;
 						if (chunk.usage) tokens = chunk.usage.completion_tokens;
 						else if (chunk.timings) tokens = chunk.timings.predicted_n;
 					}
@@ -170,7 +173,8 @@ export class WllamaEngine implements Engine {
 			throw new EngineError('inference', `Generation failed: ${err.message}`);
 		}
 		if (signal.aborted) throw new AbortedError();
-		return { text, tokens, ms: performance.now() - started };
+		const finish = reason === 'length' || (!reason && tokens >= req.maxTokens) ? 'length' : 'stop';
+		return { text, tokens, ms: performance.now() - started, finish };
 	}
 
 	async unload(): Promise<void> {
