@@ -10,16 +10,33 @@ class DemoCommon {
 	/** How many problems that report compares. */
 	problems = $state<number | undefined>();
 	#asked = -1;
+	#busy = false;
 
-	/** Ask for the common-problems report of the store's report `version` (once per version). */
+	/**
+	 * Ask for the common-problems report of the store's report `version`. One request at a time:
+	 * versions that arrive meanwhile are coalesced into one request for the newest, so a slow
+	 * computation never queues up behind the live run.
+	 */
 	async refresh(version: number): Promise<void> {
 		if (version === this.#asked) return;
 		this.#asked = version;
-		const common = await reportStore.commonReport();
-		// A newer report arrived meanwhile: its own request will answer.
-		if (version !== reportStore.version) return;
-		this.report = common?.report;
-		this.problems = common?.problems;
+		if (this.#busy) return;
+		this.#busy = true;
+		try {
+			let done = -1;
+			// Until the newest version asked for is answered (or the run is over: cleared).
+			while (this.#asked !== -1 && done !== this.#asked) {
+				done = this.#asked;
+				const common = await reportStore.commonReport();
+				// Shown only if it is still the store's report (a newer one asks again).
+				if (done === reportStore.version && this.#asked !== -1) {
+					this.report = common?.report;
+					this.problems = common?.problems;
+				}
+			}
+		} finally {
+			this.#busy = false;
+		}
 	}
 
 	clear(): void {
