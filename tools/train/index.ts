@@ -10,6 +10,7 @@ import { PROMPT_TEMPLATE, VOCAB } from '../../src/lib/train/data';
 import { RUN } from './run';
 import { trainChain, type ChainPlan } from './chain';
 import { llamaPoolSampler, openLlamaPage } from './llamaPage';
+import { replayMain } from './replay';
 import { trainM1 } from './m1';
 
 // TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
@@ -117,4 +118,5 @@ async function main(): Promise<void> {
 	log(`wrote ${files.length} models and ${manifestPath} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-void main();
+if (process.argv.includes('--replay')) void replayMain(process.argv.slice(process.argv.indexOf('--replay') + 1));
+else void main();

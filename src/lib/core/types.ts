@@ -32,6 +32,33 @@ export interface ModelRef {
 	order: number;
 	/** Chat models get their chat template; base models get the raw prompt. */
 	chat?: boolean;
+	/** Set for a model trained in this app (the live loop): how, from what, on which samples. */
+	training?: TrainingRecord;
+}
+
+/**
+ * One round of the paper's Algorithm 1 as run in the page: the start model, the pool and its
+ * samples, and every setting of the training step. Retraining from it (tools/train/replay.ts) gives
+ * the same GGUF, byte for byte.
+ */
+export interface TrainingRecord {
+	method: 'sft' | 'dpo';
+	from: { id: string; label: string; sha256: string };
+	/** sha256 of the trained GGUF. */
+	sha256: string;
+	/** The generated training problems (generateProblems options). */
+	pool: { family: 'word' | 'arithmetic' | 'offline'; seed: number; count: number; split: Split; levels: number[] };
+	sampling: { n: number; temperature: number; maxTokens: number; seed: number };
+	round: {
+		filter: 'answer' | 'steps';
+		epochs: number;
+		beta?: number;
+		nll?: number;
+		pairsPerProblem?: number;
+		train: { steps: number; batch: number; lr: number; minLrRatio: number; warmup: number; weightDecay: number; seed: number };
+	};
+	samples: { problem: string; index: number; text: string; ended: boolean }[];
+	result: { kept: number; items: number; steps: number; finalLoss: number | null; seconds: number };
 }
 
 export interface SamplingParams {

@@ -1,7 +1,7 @@
 // Persistence of studies and samples in IndexedDB, written so that every sample is committed the
 // moment it exists. Stores: studies (by id), samples (by [study, model, problem, index]),
 // files (local model files by [study, model], so a reload can resume a study that uses one).
-import { sampleKey, type Sample } from '../core/types';
+import { sampleKey, type ModelRef, type Sample, type TrainingRecord } from '../core/types';
 import { QuotaError } from '../engines/errors';
 import type { StoredStudy, StudySummary } from './types';
 
@@ -23,7 +23,8 @@ export interface RunStore {
 }
 
 const DB_NAME = 'reversal-lab-runs';
-const DB_VERSION = 1;
+/** 2 added `trained`: models the live loop trained, kept across studies (a new demo run keeps them). */
+const DB_VERSION = 2;
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -48,12 +49,15 @@ function committed(tx: IDBTransaction): Promise<void> {
 export function openRunDb(name = DB_NAME): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
 		const r = indexedDB.open(name, DB_VERSION);
-		r.onupgradeneeded = () => {
+		r.onupgradeneeded = (e) => {
 			const db = r.result;
-			db.createObjectStore('studies', { keyPath: 'id' });
-			const samples = db.createObjectStore('samples', { keyPath: ['study', 'model', 'problem', 'index'] });
-			samples.createIndex('byStudy', 'study');
-			db.createObjectStore('files', { keyPath: ['study', 'model'] });
+			if (e.oldVersion < 1) {
+				db.createObjectStore('studies', { keyPath: 'id' });
+				const samples = db.createObjectStore('samples', { keyPath: ['study', 'model', 'problem', 'index'] });
+				samples.createIndex('byStudy', 'study');
+				db.createObjectStore('files', { keyPath: ['study', 'model'] });
+			}
+			if (e.oldVersion < 2) db.createObjectStore('trained', { keyPath: 'ref.id' });
 		};
 		r.onsuccess = () => resolve(r.result);
 		r.onerror = () =>
@@ -140,5 +144,38 @@ export class IdbRunStore implements RunStore {
 		const tx = await this.#tx(['files'], 'readonly');
 		const row = (await request(tx.objectStore('files').get([study, model]))) as { file: Blob } | undefined;
 		return row?.file;
+	}
+}
+
+/** A model the live loop trained: its GGUF and its ModelRef, whose `training` says how it was made. */
+export interface TrainedModel {
+	ref: ModelRef & { training: TrainingRecord };
+	gguf: Blob;
+	createdAt: string;
+}
+
+/** The trained models, kept beside the studies in the same database. */
+export class IdbTrainedStore {
+	#db: Promise<IDBDatabase>;
+	constructor(name = DB_NAME) {
+		this.#db = openRunDb(name);
+	}
+
+	async put(model: TrainedModel): Promise<void> {
+		const tx = (await this.#db).transaction(['trained'], 'readwrite');
+		tx.objectStore('trained').put(model);
+		await committed(tx);
+	}
+
+	async list(): Promise<TrainedModel[]> {
+		const tx = (await this.#db).transaction(['trained'], 'readonly');
+		const all = (await request(tx.objectStore('trained').getAll())) as TrainedModel[];
+		return all.sort((a, b) => a.ref.order - b.ref.order || a.createdAt.localeCompare(b.createdAt));
+	}
+
+	async delete(id: string): Promise<void> {
+		const tx = (await this.#db).transaction(['trained'], 'readwrite');
+		tx.objectStore('trained').delete(id);
+		await committed(tx);
 	}
 }

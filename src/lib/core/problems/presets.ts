@@ -9,7 +9,17 @@ import { seededSubset } from './seededSubset';
 export type PresetId = 'paper' | 'offline' | 'commonsense' | 'svamp';
 
 export type PresetPart =
-	| { source: 'builtin'; family: GeneratorFamily }
+	| {
+			source: 'builtin';
+			family: GeneratorFamily;
+			/** Which generated split and levels to draw (default: both splits, levels 1-5). */
+			split?: Split | 'both';
+			levels?: readonly number[];
+			/** The split the study files these problems under, when it is not the generator's own. */
+			as?: Split;
+			/** Share of the set's count, relative to the other parts' (default 1). */
+			weight?: number;
+	  }
 	| { source: 'huggingface'; dataset: DatasetId; split: Split; levels?: readonly number[] };
 
 export interface Preset {
@@ -69,6 +79,16 @@ export function partCounts(count: number, parts: number): number[] {
 	return Array.from({ length: parts }, (_, i) => Math.floor(count / parts) + (i < count % parts ? 1 : 0));
 }
 
+/** count shared out in proportion to the weights (largest remainders, earlier parts first on ties). */
+export function weightedCounts(count: number, weights: readonly number[]): number[] {
+	const total = weights.reduce((a, b) => a + b, 0);
+	const exact = weights.map((w) => (count * w) / total);
+	const counts = exact.map(Math.floor);
+	const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+	for (let r = count - counts.reduce((a, b) => a + b, 0), j = 0; r > 0; r--, j++) counts[order[j]![1]]!++;
+	return counts;
+}
+
 export interface AssembledSet {
 	problems: Problem[];
 	/** Problems not in the set, with solutions where the source has them: the few-shot pool. */
@@ -81,15 +101,18 @@ export interface AssembledSet {
  * (ignored for built-in parts). Each part is subsampled with its own seed derived from the study's.
  */
 export function assemblePreset(preset: Preset, loaded: readonly (readonly Problem[] | undefined)[], count: number, seed: number): AssembledSet {
-	const counts = partCounts(count, preset.parts.length);
+	const weighted = preset.parts.some((p) => p.source === 'builtin' && p.weight !== undefined);
+	const counts = weighted ? weightedCounts(count, preset.parts.map((p) => (p.source === 'builtin' ? (p.weight ?? 1) : 1))) : partCounts(count, preset.parts.length);
 	const problems: Problem[] = [];
 	const pool: Problem[] = [];
 	preset.parts.forEach((part, i) => {
 		const n = counts[i] as number;
 		if (part.source === 'builtin') {
-			problems.push(...generateProblems({ family: part.family, seed, count: n }));
+			const draw = { family: part.family, split: part.split, levels: part.levels };
+			const relabel = (ps: Problem[]): Problem[] => (part.as ? ps.map((p) => ({ ...p, split: part.as as Split })) : ps);
+			problems.push(...relabel(generateProblems({ ...draw, seed, count: n })));
 			// Exemplars come from another seed's problems; renderPrompt's caller filters overlaps.
-			pool.push(...generateProblems({ family: part.family, seed: (hashString('exemplars', seed >>> 0) & 0x7fffffff) + 1, count: 50 }));
+			pool.push(...relabel(generateProblems({ ...draw, seed: (hashString('exemplars', seed >>> 0) & 0x7fffffff) + 1, count: 50 })));
 			return;
 		}
 		const rows = (loaded[i] ?? []).filter((p) => !part.levels || (p.level !== undefined && part.levels.includes(p.level)));

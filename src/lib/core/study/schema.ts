@@ -5,6 +5,7 @@ import type {
 	Bundle,
 	Environment,
 	ModelRef,
+	TrainingRecord,
 	Problem,
 	ProblemSetRef,
 	PromptTemplate,
@@ -35,13 +36,34 @@ export const ProblemSchema = z.object({
 	solution: z.string().optional()
 });
 
+const num = z.number().refine(Number.isFinite, { error: 'should be a finite number' });
+
+export const TrainingRecordSchema = z.object({
+	method: z.enum(['sft', 'dpo']),
+	from: z.object({ id: z.string(), label: z.string(), sha256: z.string() }),
+	sha256: z.string(),
+	pool: z.object({ family: z.enum(['word', 'arithmetic', 'offline']), seed: z.number().int(), count: int(0, 100_000), split: z.enum(['in-domain', 'ood']), levels: z.array(int(1, 5)) }),
+	sampling: z.object({ n: int(1, 64), temperature: num, maxTokens: int(1, 4096), seed: z.number().int() }),
+	round: z.object({
+		filter: z.enum(['answer', 'steps']),
+		epochs: num,
+		beta: num.optional(),
+		nll: num.optional(),
+		pairsPerProblem: int(1).optional(),
+		train: z.object({ steps: int(0), batch: int(1), lr: num, minLrRatio: num, warmup: int(0), weightDecay: num, seed: z.number().int() })
+	}),
+	samples: z.array(z.object({ problem: z.string(), index: int(0), text: z.string(), ended: z.boolean() })),
+	result: z.object({ kept: int(0), items: int(0), steps: int(0), finalLoss: num.nullable(), seconds: num })
+});
+
 export const ModelRefSchema = z.object({
 	id,
 	label: z.string(),
 	engine: z.enum(['webllm', 'wllama', 'builtin', 'import']),
 	source: z.string(),
 	order: int(0),
-	chat: z.boolean().optional()
+	chat: z.boolean().optional(),
+	training: TrainingRecordSchema.optional()
 });
 
 export const SamplingParamsSchema = z.object({
@@ -121,6 +143,7 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
 function assertType<_T extends true>(): void {}
 assertType<Equals<z.infer<typeof ProblemSchema>, Problem>>();
 assertType<Equals<z.infer<typeof ModelRefSchema>, ModelRef>>();
+assertType<Equals<z.infer<typeof TrainingRecordSchema>, TrainingRecord>>();
 assertType<Equals<z.infer<typeof SamplingParamsSchema>, SamplingParams>>();
 assertType<Equals<z.infer<typeof PromptTemplateSchema>, PromptTemplate>>();
 assertType<Equals<z.infer<typeof ProblemSetRefSchema>, ProblemSetRef>>();

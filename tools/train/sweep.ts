@@ -1,0 +1,187 @@
+// The sweep declared in the README ("The sweep"), run in phases so each can be checked as it lands:
+//   npx tsx tools/train/sweep.ts calibrate   rules 1 and 2 on the M1 checkpoints (m1Checkpoints.ts)
+//   npx tsx tools/train/sweep.ts cell <1-4>  four SFT rounds of that cell, every model on the demo set
+//   npx tsx tools/train/sweep.ts table       every cell's figures, per iteration, as the README's table
+// Files go to tools/train/.sweep (not committed): checkpoints, choice.json, cell<k>.json bundles.
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { assemblePreset, generateProblems, type Preset } from '../../src/lib/core/problems';
+import { grade } from '../../src/lib/core/grading';
+import type { Bundle, ModelRef, Problem, Split, StudyConfig } from '../../src/lib/core/types';
+import { PROMPT_TEMPLATE } from '../../src/lib/train/data';
+import { fromGguf, toGguf } from '../../src/lib/train/gguf';
+import type { RoundSettings } from '../../src/lib/train/round';
+import { trainChain, type ChainPlan } from './chain';
+import { evaluateModel } from './evaluate';
+import { llamaPoolSampler, openLlamaPage, type LlamaPage } from './llamaPage';
+import { RUN } from './run';
+
+const DIR = 'tools/train/.sweep';
+const CHOICE = join(DIR, 'choice.json');
+const c = RUN.model;
+
+interface Choice {
+	m1Step: number;
+	checkpoints: Record<string, number>;
+	/** Greedy accuracy of the chosen M1 per calibration cell ('word-L1', 'arith-L2', ...). */
+	cells: Record<string, { correct: number; total: number }>;
+	levels: { inDomain: number[]; ood: number[] };
+}
+
+const CELLS: Record<string, { name: string; round: RoundSettings; start: 'previous' | 'first' }> = {
+	1: { name: 'paper', round: RUN.sft, start: 'previous' },
+	2: { name: 'restart-lr', round: { ...RUN.sft, train: { ...RUN.sft.train, lr: 1e-3 } }, start: 'previous' },
+	3: { name: 'checked-steps', round: { ...RUN.sft, filter: 'steps' }, start: 'previous' },
+	4: { name: 'from-M1', round: RUN.sft, start: 'first' }
+};
+
+/** The demo set of rule 2: word problems in-domain, bare arithmetic as OOD, 3:1, at the calibrated levels. */
+export function demoPreset(levels: Choice['levels']): Preset {
+	return {
+		id: 'tiny',
+		label: 'Tiny family: word problems in-domain, bare arithmetic out-of-domain',
+		description: 'The built-in family\'s own task: generated word problems (its training task) and bare arithmetic expressions, a format it never saw.',
+		online: false,
+		parts: [
+			{ source: 'builtin', family: 'word', split: 'in-domain', levels: levels.inDomain, weight: 3 },
+			{ source: 'builtin', family: 'arithmetic', split: 'in-domain', levels: levels.ood, as: 'ood' as Split, weight: 1 }
+		],
+		extractor: 'gsm8k-strict'
+	};
+}
+
+export const DEMO_STUDY: Pick<StudyConfig, 'seed' | 'sampling' | 'extractor' | 'prompt'> = {
+	seed: 7,
+	sampling: { n: 8, greedy: true, temperature: 0.8, topP: 1, maxTokens: 320 },
+	extractor: 'gsm8k-strict',
+	prompt: { style: 'raw', form: 'completion', text: PROMPT_TEMPLATE }
+};
+
+async function greedyTally(page: LlamaPage, gguf: Uint8Array, problems: readonly Problem[]): Promise<number> {
+	const { done } = await page.run(gguf, problems.map((p) => ({ prompt: PROMPT_TEMPLATE.replace('{question}', p.question), temperature: 0, seed: 1 })), 320);
+	return done.filter((d, i) => grade(d.text, problems[i]!, 'gsm8k-strict').correct).length;
+}
+
+async function calibrate(): Promise<void> {
+	const page = await openLlamaPage();
+	const steps = readdirSync(DIR).map((f) => /^m1-step(\d+)\.gguf$/.exec(f)?.[1]).filter((s): s is string => !!s).map(Number).sort((a, b) => a - b);
+	const calibration = generateProblems({ family: 'word', seed: 4242, count: 150, split: 'in-domain', levels: RUN.m1.levels });
+	const prior: Partial<Choice> = existsSync(CHOICE) ? JSON.parse(readFileSync(CHOICE, 'utf8')) : {};
+	const checkpoints: Record<string, number> = prior.checkpoints ?? {};
+	let m1Step: number | undefined;
+	for (const step of steps) {
+		checkpoints[step] ??= (await greedyTally(page, readFileSync(join(DIR, `m1-step${step}.gguf`)), calibration)) / calibration.length;
+		console.log(`rule 1: checkpoint ${step}: greedy pass@1 ${checkpoints[step]!.toFixed(3)} on ${calibration.length} calibration problems`);
+		if (checkpoints[step]! >= 0.4) {
+			m1Step = step;
+			break;
+		}
+	}
+	const last = steps.at(-1);
+	if (m1Step === undefined && last !== RUN.m1.train.steps) {
+		writeFileSync(CHOICE, JSON.stringify({ checkpoints }, null, '\t'));
+		console.log('rule 1: no checkpoint reaches 0.4 yet; run again when the next one is written');
+		return page.close();
+	}
+	m1Step ??= last!;
+	const gguf = readFileSync(join(DIR, `m1-step${m1Step}.gguf`));
+	const cells: Choice['cells'] = {};
+	for (const [family, tag] of [['word', 'word'], ['arithmetic', 'arith']] as const)
+		for (const level of [1, 2, 3]) {
+			const ps = generateProblems({ family, seed: 4243, count: 30, split: 'in-domain', levels: [level] });
+			cells[`${tag}-L${level}`] = { correct: await greedyTally(page, gguf, ps), total: ps.length };
+		}
+	await page.close();
+	const levels = {
+		inDomain: [1, 2, 3].filter((l) => cells[`word-L${l}`]!.correct / 30 >= 0.05),
+		ood: [1, 2, 3].filter((l) => cells[`arith-L${l}`]!.correct / 30 >= 0.1)
+	};
+	writeFileSync(CHOICE, JSON.stringify({ m1Step, checkpoints, cells, levels } satisfies Choice, null, '\t'));
+	console.log(`rule 1: M1 = checkpoint ${m1Step}; rule 2: calibration ${JSON.stringify(cells)} -> levels ${JSON.stringify(levels)}`);
+}
+
+function choice(): Choice {
+	const ch = JSON.parse(readFileSync(CHOICE, 'utf8')) as Choice;
+	if (!ch.levels) throw new Error('run `sweep.ts calibrate` until it chooses M1');
+	return ch;
+}
+
+function demoProblems(ch: Choice): Problem[] {
+	return assemblePreset(demoPreset(ch.levels), [], 200, DEMO_STUDY.seed).problems;
+}
+
+async function cell(k: string): Promise<void> {
+	const spec = CELLS[k];
+	if (!spec) throw new Error(`cell should be one of ${Object.keys(CELLS).join(', ')}`);
+	const ch = choice();
+	const out = join(DIR, `cell${k}`);
+	mkdirSync(out, { recursive: true });
+	const m1 = fromGguf(new Uint8Array(readFileSync(join(DIR, `m1-step${ch.m1Step}.gguf`)))).weights;
+	const pool = generateProblems(RUN.pool);
+	const probe = generateProblems({ family: 'word', seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: RUN.m1.levels });
+	const page = await openLlamaPage();
+	const log = (l: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] cell ${k}: ${l}`);
+	const plan: ChainPlan = { prefix: 'cell-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', kinds: ['sft', 'sft', 'sft', 'sft'], description: `sweep cell ${k} (${spec.name})`, start: spec.start };
+	const t0 = performance.now();
+	const chain = await trainChain(c, m1, pool, probe, plan, { sft: { sampling: RUN.sampling, round: spec.round }, dpo: { sampling: RUN.sampling, round: RUN.dpo } }, llamaPoolSampler(page, c), { out, cache: out, resume: false, log, noFiles: true });
+	const trainSeconds = (performance.now() - t0) / 1000;
+	const problems = demoProblems(ch);
+	const weights = [m1, ...chain.weights];
+	const models: ModelRef[] = weights.map((_, i) => ({ id: `m${i + 1}`, label: `M${i + 1}`, engine: 'builtin', source: `sweep cell ${k}`, order: i, chat: false }));
+	const samples = [];
+	let engine = '', browser = '';
+	for (const [i, w] of weights.entries()) {
+		const r = await evaluateModel(page, toGguf(c, w, `cell ${k} M${i + 1}`, ''), models[i]!.id, problems, DEMO_STUDY);
+		samples.push(...r.samples);
+		engine = r.engine;
+		browser = r.browser;
+		log(`M${i + 1}: ${r.samples.length} demo samples, ${r.tokens} tokens in ${(r.ms / 1000).toFixed(1)} s`);
+	}
+	await page.close();
+	const bundle: Bundle = {
+		format: 'reversal-lab/bundle',
+		version: 1,
+		study: { ...DEMO_STUDY, id: `sweep-cell-${k}`, name: `Sweep cell ${k} (${spec.name})`, problemSet: { source: 'builtin', id: 'tiny', seed: DEMO_STUDY.seed, count: problems.length }, reference: 'm1' },
+		problems,
+		models,
+		samples,
+		environment: { app: `reversal-lab (tools/train/sweep.ts cell ${k})`, engine, browser },
+		createdAt: new Date().toISOString()
+	};
+	writeFileSync(join(DIR, `cell${k}.json`), JSON.stringify(bundle));
+	writeFileSync(join(DIR, `cell${k}-rounds.json`), JSON.stringify({ trainSeconds, rounds: chain.entries.map((e) => ({ label: e.label, round: e.trainingSet.round, training: e.training })) }, null, '\t'));
+	log(`done: rounds ${trainSeconds.toFixed(0)} s, bundle ${join(DIR, `cell${k}.json`)}`);
+}
+
+/** The README's sweep table from each cell's tidy CSV (the CLI's own figures). */
+function table(): void {
+	const ch = choice();
+	const hardest = `level:${Math.max(...ch.levels.inDomain)}`;
+	const lines = ['| cell | model | pass@1 greedy | pass@8 | Distinct-n (correct) | OOD pass@1 | hardest level pass@1 | group disparity | verdict vs M1 |', '|---|---|---|---|---|---|---|---|---|'];
+	for (const k of Object.keys(CELLS)) {
+		const file = join(DIR, `cell${k}.json`);
+		if (!existsSync(file)) {
+			lines.push(`| ${k} ${CELLS[k]!.name} | not run | | | | | | | |`);
+			continue;
+		}
+		const csvPath = join(DIR, `cell${k}.csv`);
+		execFileSync('npx', ['tsx', 'tools/cli.ts', 'report', file, '--csv', csvPath], { stdio: 'ignore' });
+		const rows = readFileSync(csvPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+		const get = (model: string, metric: string, subset: string, kk = ''): string => rows.find((r) => r[0] === model && r[1] === metric && r[2] === subset && (r[3] ?? '') === kk)?.[4] ?? '';
+		const pct = (v: string): string => (v === '' ? 'n/a' : `${(100 * Number(v)).toFixed(1)}%`);
+		const num = (v: string): string => (v === '' ? 'n/a' : Number(v).toFixed(3));
+		for (const m of ['m1', 'm2', 'm3', 'm4', 'm5']) {
+			const verdict = rows.find((r) => r[0] === m && r[1] === 'verdict')?.[2] ?? (m === 'm1' ? 'reference' : 'n/a');
+			lines.push(`| ${k} ${CELLS[k]!.name} | ${m.toUpperCase()} | ${pct(get(m, 'pass1_greedy', 'all'))} | ${pct(get(m, 'pass@k', 'all', '8'))} | ${num(get(m, 'distinct_n', 'correct'))} | ${pct(get(m, 'pass1_greedy', 'split:ood'))} | ${pct(get(m, 'accuracy', hardest))} | ${num(get(m, 'group_disparity', 'all'))} | ${verdict} |`);
+		}
+	}
+	console.log(lines.join('\n'));
+}
+
+const [phase, arg] = process.argv.slice(2);
+mkdirSync(DIR, { recursive: true });
+if (phase === 'calibrate') await calibrate();
+else if (phase === 'cell') await cell(arg ?? '');
+else if (phase === 'table') table();
+else console.error('usage: sweep.ts calibrate | cell <1-4> | table');
