@@ -31,6 +31,9 @@ try {
 		await page.setViewportSize({ width: 1280, height: 2000 });
 		await page.screenshot({ path: `${OUT}/dashboard-${scheme}.png` });
 
+		await page.evaluate(() => document.querySelector('#h-beyond')?.scrollIntoView());
+		await page.screenshot({ path: `${OUT}/dashboard-beyond-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 1100 } });
+
 		await page.evaluate(() => document.querySelector('#h-div')?.scrollIntoView());
 		await page.screenshot({ path: `${OUT}/dashboard-diversity-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 1100 } });
 
@@ -42,7 +45,7 @@ try {
 		await page.evaluate(() => document.querySelector('#h-samples')?.scrollIntoView());
 		await page.screenshot({ path: `${OUT}/samples-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 900 } });
 		await context.close();
-		console.log(`${scheme}: home, dashboard, diversity, samples`);
+		console.log(`${scheme}: home, dashboard, beyond pass@k, diversity, samples`);
 	}
 } finally {
 	await browser.close();
