@@ -31,6 +31,7 @@ test.describe('problems page', () => {
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('heading', { name: `Rendered for ${id}` })).toBeVisible();
 		// Few-shot chat: exemplars become earlier turns.
+		await page.getByRole('combobox', { name: /^Form/ }).selectOption('chat');
 		await page.getByLabel('Style').selectOption('few-shot-cot');
 		await expect(page.getByTestId('rendered-prompt')).toContainText('[assistant]');
 	});
@@ -106,7 +107,7 @@ test.describe('problems page', () => {
 		const csv = 'problem,gold,split,level\n"=1+1",2,in-domain,1\n@SUM(A1),3,ood,2\n,4,ood,2\nfine,5,sideways,1\n';
 		await page.getByTestId('upload-input').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 		await expect(page.getByLabel('Question *')).toHaveValue('problem');
-		await expect(page.getByLabel('Answer *')).toHaveValue('gold');
+		await expect(page.getByLabel('Answer (or leave it to the solution)')).toHaveValue('gold');
 		await page.getByRole('button', { name: 'Use these problems' }).click();
 		await expect(page.getByTestId('upload-ok')).toContainText('3 problems read from mine.csv');
 		await expect(page.getByTestId('upload-issues')).toContainText('Line 4, problem: the question is empty.');

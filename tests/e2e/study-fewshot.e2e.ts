@@ -5,7 +5,8 @@ import { test, expect } from './fixtures';
 import { randomLlamaModel } from '../../src/lib/gguf';
 import type { StoredStudy } from '../../src/lib/runner/types';
 
-const MODEL = Buffer.from(randomLlamaModel({ seed: 1, scale: 2 }));
+// A long context: three worked exemplars make a prompt of about 1,500 characters.
+const MODEL = Buffer.from(randomLlamaModel({ seed: 1, scale: 2, config: { ctx: 4096 } }));
 
 /** Every study the runner stored in this browser's IndexedDB. */
 async function storedStudies(page: Page): Promise<StoredStudy[]> {

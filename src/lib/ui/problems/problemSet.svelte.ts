@@ -1,8 +1,8 @@
-// State of the problems page: the chosen source (preset or upload), its problems and the prompt
-// template. Browser APIs (IndexedDB, location, localStorage) are touched only by methods called
+// State of the problems page: the chosen source (preset or upload), its problems and the exemplar
+// pool. The prompt template belongs to the study form (ui/study/studyForm). Browser APIs (IndexedDB, location, localStorage) are touched only by methods called
 // after mount, so the page prerenders.
-import type { ExtractorId, Problem, ProblemSetRef, PromptForm, PromptStyle } from '$lib/core/types';
-import { PRESETS, assemblePreset, makeTemplate, pickExemplars, presetById, type Preset } from '$lib/core/problems';
+import type { Problem, ProblemSetRef } from '$lib/core/types';
+import { PRESETS, assemblePreset, presetById, type Preset } from '$lib/core/problems';
 import { DEFAULT_DATASETS_BASE } from '$lib/datasets/fetchRows';
 import { idbCache } from '$lib/datasets/idbCache';
 import { loadPreset } from '$lib/datasets/loadPreset';
@@ -25,10 +25,6 @@ class ProblemSetStore {
 	progress = $state('');
 	error = $state('');
 	selectedId = $state<string | undefined>(undefined);
-	style = $state<PromptStyle>('zero-shot-cot');
-	form = $state<PromptForm>('chat');
-	extractor = $state<ExtractorId>('gsm8k-strict');
-	shots = $state(3);
 	/** Dataset pages kept in this browser (IndexedDB); undefined until counted. */
 	cachedPages = $state<number | undefined>(undefined);
 	/** Set when the listed problems came from a file, not a preset. */
@@ -45,7 +41,6 @@ class ProblemSetStore {
 			? { source: 'upload', id: this.uploadName, count: this.problems.length }
 			: { source: this.preset?.online ? 'huggingface' : 'builtin', id: this.presetId, seed: this.seed, count: this.problems.length }
 	);
-	readonly template = $derived(makeTemplate({ style: this.style, form: this.form, extractor: this.extractor, shots: this.shots }));
 
 	/**
 	 * Reads ?datasets= (or the stored setting) once the page is in a browser. Any page using the
@@ -75,8 +70,6 @@ class ProblemSetStore {
 
 	choosePreset(id: string): void {
 		this.presetId = id;
-		const p = presetById(id);
-		if (p) this.extractor = p.extractor === 'auto' ? 'answer-is' : p.extractor;
 	}
 
 	/** Loads the chosen preset; on failure the problems already listed stay. */
@@ -139,15 +132,6 @@ class ProblemSetStore {
 		this.sourceLabel = `Uploaded: ${fileName}`;
 		this.status = 'ready';
 		this.error = '';
-	}
-
-	exemplars(): { list: Problem[]; error?: string } {
-		if (this.style !== 'few-shot-cot') return { list: [] };
-		try {
-			return { list: pickExemplars(this.pool, this.problems, this.shots, this.seed) };
-		} catch (e) {
-			return { list: [], error: e instanceof Error ? e.message : String(e) };
-		}
 	}
 }
 
