@@ -12,6 +12,11 @@ const file = (dir: string, name: string) => ({ name, mimeType: 'application/octe
 const rows = (page: Page) => page.getByTestId('problem-list').locator('tbody tr');
 const answers = async (page: Page) => (await rows(page).locator('td:last-child').allInnerTexts()).map((t) => t.trim());
 
+async function openReport(page: Page): Promise<void> {
+	await page.goto('/report');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+}
+
 async function upload(page: Page, name: string): Promise<void> {
 	await page.getByTestId('upload-input').setInputFiles(file('datasets', name));
 	await page.getByRole('button', { name: 'Use these problems' }).click();
@@ -54,8 +59,7 @@ test('MATH files upload: the original format (gold from the last \\boxed{}, Leve
 });
 
 test('the report page opens lm-eval --log_samples files: one, and several at once (one model each, gzip too)', async ({ page }) => {
-	await page.goto('/report');
-	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+	await openReport(page);
 	await page.getByTestId('file-input').setInputFiles(file('samples', 'lm-eval-gsm8k.jsonl'));
 	await expect(page.getByTestId('study-header')).toContainText('1 models');
 	await expect(page.getByTestId('report-warnings')).toContainText("gold taken from '#### ...'");
@@ -72,8 +76,7 @@ test('the report page opens lm-eval --log_samples files: one, and several at onc
 });
 
 test('a samples JSONL whose gold is a raw GSM8K answer is graded against the number after #### and says so', async ({ page }) => {
-	await page.goto('/report');
-	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+	await openReport(page);
 	await page.getByTestId('file-input').setInputFiles(file('datasets', 'samples-raw-gold.jsonl'));
 	await expect(page.getByTestId('report-warnings')).toContainText(`gold taken from '#### ...' for 4 of 4 problems`);
 	await expect(page.getByTestId('study-header')).toContainText('2 models · 4 problems · 8 samples');
