@@ -2,7 +2,7 @@
 import type { ModelConfig } from '../../src/lib/train/config';
 import { VOCAB } from '../../src/lib/train/data';
 import type { GenerateOptions } from '../../src/lib/core/problems';
-import type { RoundSettings } from '../../src/lib/train/round';
+import { FAMILY_DPO, FAMILY_POOL, FAMILY_SAMPLING, FAMILY_SFT } from '../../src/lib/train/recipe';
 
 const model: ModelConfig = { vocab: VOCAB.size, dim: 64, layers: 2, heads: 4, ffn: 192, context: 1024, ropeBase: 10000, eps: 1e-5 };
 
@@ -22,25 +22,9 @@ export const RUN = {
 		checkpointEvery: 200,
 		stopAt: 1600
 	},
-	/** The self-improvement pool: in-domain problems at M1's levels, disjoint from the demo and calibration sets. */
-	pool: { family: 'word', seed: 5005, count: 500, split: 'in-domain', levels: [1, 2, 3] } as GenerateOptions,
-	/** Every round's sampling, SFT and DPO alike (through llama.cpp; see llamaPage.ts). */
-	sampling: { n: 4, temperature: 0.8, maxTokens: 200, seed: 3 },
-	/** Cell 1 of the sweep: the paper's Algorithm 1, the rate continuing M1's schedule (3e-3 x 0.05). */
-	sft: {
-		kind: 'sft',
-		filter: 'answer',
-		epochs: 1,
-		train: { steps: 60, batch: 8, lr: 1.5e-4, minLrRatio: 0.1, warmup: 10, weightDecay: 0.01, seed: 2 }
-	} as RoundSettings,
-	// Iterative DPO from the same M1 on the same pool, sampled like the SFT rounds.
-	dpo: {
-		kind: 'dpo',
-		filter: 'answer',
-		epochs: 2,
-		beta: 0.1,
-		nll: 1,
-		pairsPerProblem: 2,
-		train: { steps: 60, batch: 8, lr: 2e-4, minLrRatio: 0.1, warmup: 5, weightDecay: 0, seed: 40 }
-	} as RoundSettings
+	// Deep copies: TRAIN_SMOKE shrinks them in place.
+	pool: structuredClone(FAMILY_POOL) as GenerateOptions,
+	sampling: structuredClone(FAMILY_SAMPLING),
+	sft: structuredClone(FAMILY_SFT),
+	dpo: structuredClone(FAMILY_DPO)
 };

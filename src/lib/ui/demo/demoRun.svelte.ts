@@ -64,7 +64,19 @@ class DemoRun {
 	}
 
 	/** Replaces any earlier run of the same configuration by a fresh one and starts it. */
-	async start(study: StoredStudy, ctx: DemoContext): Promise<void> {
+	async start(study: StoredStudy, ctx: DemoContext, files: Record<string, Blob> = {}): Promise<void> {
+		await this.#run(study, ctx, files, true);
+	}
+
+	/**
+	 * Stores `study` (the demo's, with models added) over the last one and samples only what it
+	 * lacks: how the live loop adds a model it trained to the report.
+	 */
+	async extend(study: StoredStudy, ctx: DemoContext, files: Record<string, Blob>): Promise<void> {
+		await this.#run(study, ctx, files, false);
+	}
+
+	async #run(study: StoredStudy, ctx: DemoContext, files: Record<string, Blob>, fresh: boolean): Promise<void> {
 		if (this.active) return;
 		const t0 = performance.now();
 		this.error = undefined;
@@ -76,8 +88,8 @@ class DemoRun {
 		this.#lastCost = 0;
 		try {
 			const { api, Comlink } = await this.#client();
-			await api.deleteStudy(study.id);
-			await api.createStudy(study);
+			if (fresh) await api.deleteStudy(study.id);
+			await api.createStudy(study, files);
 			this.studyId = study.id;
 			this.studyName = study.study.name;
 			await reportStore.setBundle(await api.bundle(study.id), study.study.name);
