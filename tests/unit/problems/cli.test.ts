@@ -29,24 +29,32 @@ describe('tools/problems.ts', () => {
 		expect(r.stdout).toBe(problemsToJsonl(mapFields(table, guessMapping(table.columns) as FieldMapping).problems));
 		expect(r.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l).answer)).toEqual(['16', '43200', '30.25', '-7']);
 		expect(r.stderr).toContain("note: gold taken from '#### ...' for 4 problems");
-	});
+	}, 60_000);
 
-	it('--from math.jsonl (no answer column) takes golds, levels and subjects; --map and --answer-as-is change the guesses', () => {
-		const file = 'tests/fixtures/datasets/math-test.jsonl';
+	// Each spawn of tsx takes 8-20 s on a loaded 2-core machine: one or two per test, with room.
+	const math = 'tests/fixtures/datasets/math-test.jsonl';
+
+	it('--from math.jsonl (no answer column) takes golds, levels and subjects from the solution, level and type columns', () => {
 		const out = join(mkdtempSync(join(tmpdir(), 'problems-')), 'math.jsonl');
-		const r = spawnSync(tsx, ['tools/problems.ts', '--from', file, '--out', out], { encoding: 'utf8' });
+		const r = spawnSync(tsx, ['tools/problems.ts', '--from', math, '--out', out], { encoding: 'utf8' });
 		expect(r.status).toBe(0);
 		const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 		expect(rows.map((p) => [p.answer, p.level, p.subject])[2]).toEqual(['-2, 1', 3, 'Algebra']);
 		expect(r.stderr).toContain('note: 1 problem marked "Level ?" has no level');
-		const mapped = spawnSync(tsx, ['tools/problems.ts', '--from', file, '--map', 'subject=,id=type'], { encoding: 'utf8' });
+	}, 60_000);
+
+	it('--from with --map changes a guess, and an unknown column is refused with exit code 2', () => {
+		const mapped = spawnSync(tsx, ['tools/problems.ts', '--from', math, '--map', 'subject=,id=type'], { encoding: 'utf8' });
 		expect(mapped.stderr).toContain('the id "Prealgebra" is used twice');
-		const asIs = spawnSync(tsx, ['tools/problems.ts', '--from', 'tests/fixtures/datasets/gsm8k-test.jsonl', '--answer-as-is'], { encoding: 'utf8' });
-		expect(JSON.parse(asIs.stdout.split('\n')[0] as string).answer).toMatch(/^She bakes/);
-		const bad = spawnSync(tsx, ['tools/problems.ts', '--from', file, '--map', 'question=nope'], { encoding: 'utf8' });
+		const bad = spawnSync(tsx, ['tools/problems.ts', '--from', math, '--map', 'question=nope'], { encoding: 'utf8' });
 		expect(bad.status).toBe(2);
 		expect(bad.stderr).toContain('has no column "nope" (its columns: problem, level, type, solution)');
-	});
+	}, 60_000);
+
+	it('--from with --answer-as-is keeps the worked GSM8K answers as written', () => {
+		const asIs = spawnSync(tsx, ['tools/problems.ts', '--from', 'tests/fixtures/datasets/gsm8k-test.jsonl', '--answer-as-is'], { encoding: 'utf8' });
+		expect(JSON.parse(asIs.stdout.split('\n')[0] as string).answer).toMatch(/^She bakes/);
+	}, 60_000);
 
 	it('a bad option is refused with its name and exit code 2', () => {
 		const r = spawnSync(tsx, ['tools/problems.ts', '--count', 'many'], { encoding: 'utf8' });
