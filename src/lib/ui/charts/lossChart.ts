@@ -21,7 +21,7 @@ export function lossLayout(losses: readonly number[], steps: number, width = 560
 	return {
 		frame: f,
 		xTicks: x.ticks(Math.min(6, Math.max(1, steps - 1))).filter(Number.isInteger).map((t) => ({ pos: r(x(t)), label: String(t) })),
-		yTicks: y.ticks(4).map((t) => ({ pos: r(y(t)), label: t.toFixed(2) })),
+		yTicks: y.ticks(4).map((t) => ({ pos: r(y(t)), label: y.tickFormat(4)(t) })),
 		path: points.map((p, i) => `${i ? 'L' : 'M'}${p.x},${p.y}`).join(''),
 		points
 	};
