@@ -70,7 +70,7 @@ export async function trainChain(
 	const models: Float64Array[] = [];
 	const mode = plan.start ?? 'previous';
 	if (mode === 'first' && plan.kinds.some((k) => k !== 'sft')) throw new Error(`chain ${plan.prefix}: restarting from the first model is defined for SFT rounds only`);
-	let w = start.slice();
+	let w: Float64Array = start.slice();
 	// Samples accepted so far, re-offered to every later round when rounds restart from the start model.
 	const gathered: PoolSample[] = [];
 	for (const [k, kind] of plan.kinds.entries()) {

@@ -6,7 +6,8 @@ import type { DatasetId } from './adapters';
 import { generateProblems, type GeneratorFamily } from './generateProblems';
 import { seededSubset } from './seededSubset';
 
-export type PresetId = 'paper' | 'offline' | 'commonsense' | 'svamp';
+/** 'tiny': the built-in family's demo set, defined by the sweep's calibration (tools/train/sweep.ts). */
+export type PresetId = 'paper' | 'offline' | 'commonsense' | 'svamp' | 'tiny';
 
 export type PresetPart =
 	| {
