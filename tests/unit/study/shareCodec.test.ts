@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeStudyConfig, encodeStudyConfig, fromBase64Url, isStudyError, SHARE_PREFIX, toBase64Url } from '../../../src/lib/core/study';
 import type { ModelRef, StudyConfig } from '../../../src/lib/core/types';
+import { trainingRecord } from '../../fixtures/trainingRecord';
 
 const config: StudyConfig = {
 	id: 'study-1',
@@ -47,6 +48,14 @@ describe('encodeStudyConfig(config) and decodeStudyConfig(text)', () => {
 		const bad = decodeStudyConfig(raw({ ...config, models: [{ id: 'x', label: 'X', engine: 'gpu', source: '', order: 0 }] }));
 		expect(bad.ok).toBe(false);
 		if (!bad.ok) expect(bad.errors[0]?.path).toBe('study.models[0].engine');
+	});
+
+	it('a link names a trained model by its training record without the pool samples, never its file', () => {
+		const training = trainingRecord('c3'.repeat(32));
+		const trained: ModelRef = { id: 'live-m2', label: 'M2 live', engine: 'wllama', source: 'file:live-m2.gguf', order: 0, training };
+		const r = decodeStudyConfig(encodeStudyConfig(config, [trained]));
+		expect(r).toEqual({ ok: true, config, models: [{ ...trained, training: { ...training, samples: [] } }] });
+		expect(training.samples).toHaveLength(16);
 	});
 
 	it('decodeStudyConfig names the field of an invalid configuration', () => {

@@ -16,9 +16,16 @@ export const MAX_SHARE_CHARS = 32_000;
 /** Largest inflated configuration accepted, so a crafted link cannot expand into a memory bomb. */
 export const MAX_SHARE_JSON_BYTES = 256_000;
 
-/** Models a link can name: imported ones stand for samples from elsewhere and cannot be run again. */
+/**
+ * Models a link can name: imported ones stand for samples from elsewhere and cannot be run again. A
+ * trained model keeps its training record without the pool samples (hundreds of texts would
+ * overflow a link): enough to name it and to find it by sha256 among the models of the receiving
+ * browser; its file never travels.
+ */
 export function shareableModels(models: readonly ModelRef[]): ModelRef[] {
-	return models.filter((m) => m.engine !== 'import').map((m, order) => ({ ...m, order }));
+	return models
+		.filter((m) => m.engine !== 'import')
+		.map((m, order) => ({ ...m, order, ...(m.training ? { training: { ...m.training, samples: [] } } : {}) }));
 }
 
 /**
