@@ -44,8 +44,20 @@ try {
 		await page.locator('.browser .cell pre').first().waitFor();
 		await page.evaluate(() => document.querySelector('#h-samples')?.scrollIntoView());
 		await page.screenshot({ path: `${OUT}/samples-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 900 } });
+
+		// The demo page: the shipped full-size study's story by iteration, then one live round at toy size.
+		await page.setViewportSize({ width: 1280, height: 1400 });
+		await page.goto(`${BASE}/demo?bundle=demo/demo-full-bundle.json`);
+		const story = page.locator('[data-testid="demo-story"]');
+		await story.waitFor({ timeout: 120_000 });
+		await story.screenshot({ path: `${OUT}/demo-story-${scheme}.png` });
+		await page.goto(`${BASE}/demo?loop=toy&problems=3&n=1`);
+		await page.getByTestId('loop-train').click();
+		await page.locator('[data-testid="loop-phases"] [data-phase="evaluating"][data-active="true"]').waitFor({ timeout: 240_000 });
+		await page.getByTestId('live-loop').screenshot({ path: `${OUT}/live-loop-${scheme}.png` });
+		await page.getByTestId('loop-trained').waitFor({ timeout: 240_000 });
 		await context.close();
-		console.log(`${scheme}: home, dashboard, beyond pass@k, diversity, samples`);
+		console.log(`${scheme}: home, dashboard, beyond pass@k, diversity, samples, demo story, live loop`);
 	}
 } finally {
 	await browser.close();
