@@ -37,7 +37,7 @@ class RunState {
 	}
 
 	/** Saves a new study (and its local files) and starts it. */
-	async create(study: StoredStudy, files: Record<string, File>, ctx: RunContext): Promise<void> {
+	async create(study: StoredStudy, files: Record<string, Blob>, ctx: RunContext): Promise<void> {
 		try {
 			const { api } = await this.#api();
 			await api.createStudy(study, files);

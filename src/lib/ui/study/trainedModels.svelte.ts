@@ -1,0 +1,46 @@
+// The models the live loop trained and kept in this browser, as the study page offers them: read
+// from IndexedDB on demand (never at import time), and read again when a study is created, so a
+// model deleted on the demo page since it was chosen is caught in words, not by the runner.
+import type { ModelRef } from '$lib/core/types';
+import type { TrainedModel } from '$lib/runner/storage';
+import { isTrained, missingTrainedMessage, resolveTrained, type ResolvedTrained } from './trainedRefs';
+
+class TrainedModels {
+	list = $state.raw<TrainedModel[]>([]);
+	/** False until the list has been read once. */
+	checked = $state(false);
+	/** Storage refused, in words. */
+	error = $state<string | undefined>();
+
+	async #read(): Promise<TrainedModel[]> {
+		const { IdbTrainedStore } = await import('$lib/runner/storage');
+		return new IdbTrainedStore().list();
+	}
+
+	async load(): Promise<void> {
+		try {
+			this.list = await this.#read();
+			this.error = undefined;
+		} catch (e) {
+			this.error = `The models trained in this browser could not be read from its storage (${e instanceof Error ? e.message : String(e)}); the other models still work.`;
+		}
+		this.checked = true;
+	}
+
+	/**
+	 * A new study's models with the files of its trained ones, matched to the models kept now (read
+	 * afresh); or, when one is not kept any more or storage refuses, what to do, in words.
+	 */
+	async forRun(models: readonly ModelRef[]): Promise<Pick<ResolvedTrained, 'models' | 'files'> | { error: string }> {
+		if (!models.some(isTrained)) return { models: [...models], files: {} };
+		try {
+			this.list = await this.#read();
+		} catch (e) {
+			return { error: `The models trained in this browser could not be read (${e instanceof Error ? e.message : String(e)}): reload the page, or remove them from the study.` };
+		}
+		const { missing, ...resolved } = resolveTrained(models, this.list);
+		return missing.length ? { error: missingTrainedMessage(missing) } : resolved;
+	}
+}
+
+export const trainedModels = new TrainedModels();
