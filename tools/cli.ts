@@ -7,7 +7,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 	throw e;
 });
 
-process.exitCode = run(process.argv.slice(2), {
+process.exitCode = await run(process.argv.slice(2), {
 	out: (t) => process.stdout.write(t),
 	err: (t) => process.stderr.write(t)
 });

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { computeReport, tidyRows, toCsv } from '../../src/lib/core/metrics';
 import { bundleJsonSchema, regradeBundle } from '../../src/lib/core/study';
+import { terminalSafe } from '../../src/lib/core/text';
 import { parseCliArgs, USAGE, type ReportArgs } from './args';
 import { CliError, EXIT, type ExitCode } from './errors';
 import { formatReport } from './formatReport';
@@ -21,8 +22,8 @@ function write(path: string, text: string): void {
 	}
 }
 
-function report(args: ReportArgs, io: Io): void {
-	const input = readInput(args);
+async function report(args: ReportArgs, io: Io): Promise<void> {
+	const input = await readInput(args);
 	const warnings = [...input.warnings];
 	let bundle = input.bundle;
 	if (args.extractor !== undefined) {
@@ -49,13 +50,16 @@ function report(args: ReportArgs, io: Io): void {
 }
 
 /** Runs one command line; returns the exit code. Errors become one message on stderr, never a stack trace. */
-export function run(argv: readonly string[], io: Io): ExitCode {
+export async function run(argv: readonly string[], terminal: Io): Promise<ExitCode> {
+	// Labels, names and file contents quoted in errors come from someone else's file: no escape
+	// sequence reaches the terminal (stdout and stderr alike); CSV and JSON files are written as is.
+	const io: Io = { out: (t) => terminal.out(terminalSafe(t)), err: (t) => terminal.err(terminalSafe(t)) };
 	try {
 		const args = parseCliArgs(argv);
 		if (args.command === 'help') io.out(USAGE + '\n');
 		else if (args.command === 'version') io.out(`reversal-lab ${VERSION}\n`);
 		else if (args.command === 'schema') io.out(JSON.stringify(bundleJsonSchema(), null, '\t') + '\n');
-		else report(args, io);
+		else await report(args, io);
 		return EXIT.ok;
 	} catch (e) {
 		if (e instanceof CliError) {

@@ -3,6 +3,7 @@ import { formatMetric } from '$lib/core/metrics/formatMetric';
 import { formatSignal } from '$lib/core/metrics/formatSignal';
 import { headlineTable } from '$lib/core/metrics/headlineTable';
 import type { Report } from '$lib/core/metrics/reportTypes';
+import { markdownText } from '$lib/core/text';
 
 export interface SummaryContext {
 	studyName: string;
@@ -11,7 +12,8 @@ export interface SummaryContext {
 	createdAt: string;
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+// Names, labels and messages can come from someone else's file: inert text, one line, one cell.
+const cell = markdownText;
 
 export function markdownSummary(report: Report, ctx: SummaryContext): string {
 	const models = [...report.models].sort((a, b) => a.order - b.order);

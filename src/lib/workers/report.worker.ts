@@ -3,11 +3,11 @@
 // report, and answers the samples browser's queries. The bundle lives here, so the main thread
 // never parses or holds 160,000 samples; it gets the report and the rows it shows.
 import * as Comlink from 'comlink';
-import { gunzipSync, gzipSync } from 'fflate';
+import { gzipSync } from 'fflate';
 import { sampleKey, type Bundle, type Environment, type ModelRef, type Problem, type Sample, type StudyConfig } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
 import { computeReport, createReportBuilder, lookupEmbedder, type ReportBuilder } from '$lib/core/metrics';
-import { formatIssues, parseBundle, readStudyFiles, truncationOf, truncationWarnings, type Truncation } from '$lib/core/study';
+import { formatIssues, isStudyError, parseBundle, readStudyFiles, textOfBytes, truncationOf, truncationWarnings, type Truncation } from '$lib/core/study';
 import {
 	answerSpaceOf,
 	buildSampleIndex,
@@ -75,25 +75,17 @@ function summarize(bundle: Bundle, name: string, notes: string[]): BundleSummary
 	};
 }
 
-/** Text of a file, gunzipped when it starts with the gzip magic (natively where the browser can). */
-async function decode(bytes: Uint8Array): Promise<string> {
-	let data: Uint8Array = bytes;
-	if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-		if (typeof DecompressionStream === 'function') {
-			try {
-				const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-				data = new Uint8Array(await new Response(stream).arrayBuffer());
-			} catch (e) {
-				throw new Error(`This gzip file is damaged or truncated (${e instanceof Error ? e.message : String(e)}).`, { cause: e });
-			}
-		} else data = gunzipSync(bytes);
-	}
-	return new TextDecoder('utf-8', { fatal: false }).decode(data);
-}
-
 /** The study in one or more files (one bundle or samples file, or several lm-eval files), read by core's one path. */
 async function readFiles(files: readonly FileBytes[]): Promise<{ bundle: Bundle; name: string; warnings: string[] }> {
-	const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await decode(new Uint8Array(f.bytes)) })));
+	const texts = await Promise.all(
+		files.map(async (f) => {
+			try {
+				return { name: f.name, text: await textOfBytes(new Uint8Array(f.bytes)) };
+			} catch (e) {
+				throw isStudyError(e) ? new Error(`${f.name}: ${e.message}`, { cause: e }) : e;
+			}
+		})
+	);
 	const name = files.map((f) => f.name).join(' + ');
 	const r = readStudyFiles(texts);
 	if (!r.ok) throw new Error(`${files.length > 1 ? 'These files do' : 'This file does'} not hold a valid study:\n${formatIssues(r.errors, r.omitted)}`);

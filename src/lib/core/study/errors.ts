@@ -7,7 +7,7 @@ export interface Issue {
 /** How many issues a failed read reports in full; the rest are counted. */
 export const MAX_ISSUES = 20;
 
-export type StudyErrorCode = 'invalid-bundle' | 'invalid-samples' | 'invalid-share' | 'too-large' | 'unknown-format';
+export type StudyErrorCode = 'invalid-bundle' | 'invalid-samples' | 'invalid-share' | 'too-large' | 'damaged-gzip' | 'not-text' | 'unknown-format';
 
 /** A file or link that could not be read, with every located issue (first MAX_ISSUES, then a count). */
 export class StudyError extends Error {

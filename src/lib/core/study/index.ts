@@ -4,10 +4,13 @@ export { importedModel, importedProblem, importedStudyConfig } from './importDef
 export { assembleBundle, type Entry, type ImportOptions, type ImportResult } from './assembleBundle';
 export { importSamplesJsonl, parseLine } from './importSamplesJsonl';
 export { isGzip } from './isGzip';
-export { MAX_LINE_CHARS, MAX_SAMPLES } from './limits';
+export { MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_SAMPLES } from './limits';
 export { SampleLineSchema, type SampleLine } from './lineSchema';
 export { parseBundle, type BundleResult } from './parseBundle';
 export { lineColumn, parseJsonText } from './parseJsonText';
+export { jsonErrorOffset } from './jsonErrorOffset';
+export { textOfBytes, type GunzipStream, type TextOfBytesOptions } from './textOfBytes';
+export { concatBytes } from './concatBytes';
 export {
 	BUNDLE_FORMAT,
 	BUNDLE_VERSION,

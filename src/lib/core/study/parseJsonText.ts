@@ -1,3 +1,5 @@
+import { jsonErrorOffset } from './jsonErrorOffset';
+
 /** Line and column (1-based) of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
 	let line = 1;
@@ -23,9 +25,12 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
 		const raw = e instanceof Error ? e.message : String(e);
 		const reason = raw.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '');
 		const at = /position (\d+)/.exec(raw);
-		if (at) {
-			const { line, column } = lineColumn(body, Number(at[1]));
-			return { ok: false, message: `line ${line}, column ${column}: invalid JSON (${reason})` };
+		const offset = at ? Number(at[1]) : jsonErrorOffset(body);
+		if (offset !== undefined && (at || offset < body.length)) {
+			const { line, column } = lineColumn(body, offset);
+			const bare = /^-?(NaN|Infinity)/.exec(body.slice(offset, offset + 9));
+			const why = bare ? `${bare[0]} is not a JSON value: write null, or a number` : reason;
+			return { ok: false, message: `line ${line}, column ${column}: invalid JSON (${why})` };
 		}
 		if (/end of JSON input|Unterminated/i.test(raw)) {
 			const { line, column } = lineColumn(body, body.length);
