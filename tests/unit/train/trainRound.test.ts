@@ -6,7 +6,7 @@ import { withColumnWork } from '../../../src/lib/train/digits';
 import { isTrainError } from '../../../src/lib/train/errors';
 import { toGguf } from '../../../src/lib/train/gguf';
 import type { RoundRequest, TrainProgress } from '../../../src/lib/train/protocol';
-import { FAMILY_SFT } from '../../../src/lib/train/recipe';
+import { FAMILY_DPO, FAMILY_SFT } from '../../../src/lib/train/recipe';
 import { initWeights } from '../../../src/lib/train/train';
 import { trainRound } from '../../../src/lib/train/trainRound';
 
@@ -38,6 +38,15 @@ describe('trainRound', () => {
 		expect(seen.map((p) => p.step)).toEqual([...seen.map((p) => p.step)].sort((x, y) => x - y));
 		expect(Buffer.from(a.gguf).equals(Buffer.from(b.gguf))).toBe(true);
 		expect(Buffer.from(a.gguf).equals(Buffer.from(start))).toBe(false);
+	});
+
+	it('trainRound runs a DPO round on right/wrong pairs of the same problem, the start model as reference', async () => {
+		const { kind: _k, ...dpo } = FAMILY_DPO;
+		const req: RoundRequest = { ...request(samples), method: 'dpo', round: { ...dpo, train: { ...dpo.train, batch: 2 } } };
+		const r = await trainRound(start, req, meta, { checkpoint: async () => {}, progress: () => {} });
+		// One pair per problem, two epochs, batches of 2: ceil(3 * 2 / 2) = 3 steps.
+		expect(r.result).toMatchObject({ kept: 3, items: 3, steps: 3 });
+		expect(r.result.finalLoss).toBeGreaterThan(0);
 	});
 
 	it('trainRound stops with a cancelled TrainError when its control says so, and with no-data when nothing is kept', async () => {
