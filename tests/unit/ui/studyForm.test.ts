@@ -21,16 +21,20 @@ describe('studyForm', () => {
 		studyForm.style = 'zero-shot-cot';
 	});
 
-	it('studyForm.maxTokens follows the template (built-in 320, chain of thought 512) until the user sets it', () => {
+	it('studyForm.maxTokens follows the template (built-in 320, chain of thought 512) until the user sets it, then keeps it', () => {
 		studyForm.useBuiltin({ style: 'raw', form: 'completion', text: 'Q: {question}\nA: ' }, 'gsm8k-strict');
 		expect(studyForm.maxTokens).toBe(320);
 		studyForm.templateChoice = 'standard';
 		expect(studyForm.maxTokens).toBe(512);
 		studyForm.maxTokens = 100;
 		expect(studyForm.maxTokens).toBe(100);
+		// A value typed before the built-in models' manifest arrives, or before another template is chosen, stays.
 		studyForm.style = 'raw';
-		expect(studyForm.maxTokens).toBe(256);
+		studyForm.templateChoice = 'builtin';
+		expect(studyForm.maxTokens).toBe(100);
+		expect(studyForm.suggestedMaxTokens).toBe(320);
 		studyForm.style = 'zero-shot-cot';
+		studyForm.templateChoice = 'standard';
 	});
 
 	it('studyForm.apply(config) restores a share link’s template text and max tokens over the defaults', () => {

@@ -31,7 +31,7 @@ class StudyFormStore {
 	);
 	/** A value the user typed, kept for as long as the template it was typed for (`for`) is the current one. */
 	#ownText = $state.raw<{ value: string; for: string } | undefined>();
-	#ownMaxTokens = $state.raw<{ value: number; for: string } | undefined>();
+	#ownMaxTokens = $state<number | undefined>();
 
 	/** The template text; the user's edits last until the template changes. */
 	get templateText(): string {
@@ -44,13 +44,12 @@ class StudyFormStore {
 	/** The max tokens the current template suggests: 320 for the built-in models, 512 for chain of thought. */
 	readonly suggestedMaxTokens = $derived(suggestedMaxTokens(this.template, this.templateChoice === 'builtin'));
 
-	/** Max tokens: the template's suggestion until the user changes it; a template with another suggestion resets it. */
+	/** Max tokens: the template's suggestion until the user (or a share link) sets it; then what was set. */
 	get maxTokens(): number {
-		const own = this.#ownMaxTokens;
-		return own?.for === String(this.suggestedMaxTokens) ? own.value : this.suggestedMaxTokens;
+		return this.#ownMaxTokens ?? this.suggestedMaxTokens;
 	}
 	set maxTokens(value: number) {
-		this.#ownMaxTokens = { value, for: String(this.suggestedMaxTokens) };
+		this.#ownMaxTokens = value;
 	}
 
 	settings(): SettingsInput {
