@@ -10,6 +10,7 @@ import type { RoundRequest, TrainProgress } from '$lib/train/protocol';
 import { isTrainError } from '$lib/train/errors';
 import type { TrainingJob } from '$lib/train/trainerClient';
 import { trainedModelMeta } from '$lib/train/trainRound';
+import { trainedModels } from '$lib/ui/study/trainedModels.svelte';
 import { demoRun, type DemoContext } from './demoRun.svelte';
 
 export type LoopPhase = 'idle' | 'sampling' | 'training' | 'evaluating';
@@ -50,7 +51,6 @@ class LiveLoop {
 	phase = $state<LoopPhase>('idle');
 	paused = $state(false);
 	error = $state<string | undefined>();
-	trained = $state.raw<TrainedModel[]>([]);
 	sampling = $state.raw<RunProgress | undefined>();
 	training = $state.raw<TrainProgress | undefined>();
 	/** Loss of every step of the round being trained. */
@@ -64,18 +64,9 @@ class LiveLoop {
 		return this.phase !== 'idle';
 	}
 
-	async #store() {
-		const { IdbTrainedStore } = await import('$lib/runner/storage');
-		return new IdbTrainedStore();
-	}
-
-	/** Reads the trained models kept in this browser. */
-	async load(): Promise<void> {
-		try {
-			this.trained = await (await this.#store()).list();
-		} catch (e) {
-			this.error = `The trained models could not be read from this browser's storage: ${e instanceof Error ? e.message : String(e)}`;
-		}
+	/** The models trained so far, oldest first (the one list, shared with the study page). */
+	get trained(): TrainedModel[] {
+		return trainedModels.list;
 	}
 
 	async #parent(m1: ModelRef, ctx: DemoContext): Promise<Parent> {
@@ -170,8 +161,7 @@ class LiveLoop {
 			};
 			const file = new Blob([gguf.slice().buffer], { type: 'application/octet-stream' });
 			const kept: TrainedModel = { ref, gguf: file, createdAt: new Date().toISOString() };
-			await (await this.#store()).put(kept);
-			this.trained = [...this.trained, kept];
+			await trainedModels.add(kept);
 			this.phase = 'evaluating';
 			const extended: StoredStudy = { ...demo, models: [...demo.models.filter((m) => m.id !== id), ref], status: 'paused', updatedAt: new Date().toISOString() };
 			await demoRun.extend(extended, ctx, { [id]: file });
@@ -208,10 +198,7 @@ class LiveLoop {
 
 	/** Forgets every trained model (the built-in ones stay). */
 	async clear(): Promise<void> {
-		if (this.busy) return;
-		const store = await this.#store();
-		for (const m of this.trained) await store.delete(m.ref.id);
-		this.trained = [];
+		if (!this.busy) await trainedModels.clear();
 	}
 
 	async #runner() {

@@ -1,6 +1,7 @@
-// The models the live loop trained and kept in this browser, as the study page offers them: read
-// from IndexedDB on demand (never at import time), and read again when a study is created, so a
-// model deleted on the demo page since it was chosen is caught in words, not by the runner.
+// The models the live loop trained and kept in this browser: the one list the demo page's loop adds
+// to and the study page offers. Read from IndexedDB on demand (never at import time), and read again
+// when a study is created, so a model deleted on the demo page since it was chosen is caught in
+// words, not by the runner.
 import type { ModelRef } from '$lib/core/types';
 import type { TrainedModel } from '$lib/runner/storage';
 import { isTrained, missingTrainedMessage, resolveTrained, type ResolvedTrained } from './trainedRefs';
@@ -12,9 +13,26 @@ class TrainedModels {
 	/** Storage refused, in words. */
 	error = $state<string | undefined>();
 
-	async #read(): Promise<TrainedModel[]> {
+	async #store() {
 		const { IdbTrainedStore } = await import('$lib/runner/storage');
-		return new IdbTrainedStore().list();
+		return new IdbTrainedStore();
+	}
+
+	async #read(): Promise<TrainedModel[]> {
+		return (await this.#store()).list();
+	}
+
+	/** Keeps a model the loop just trained (after it is stored, so a reload finds it). */
+	async add(model: TrainedModel): Promise<void> {
+		await (await this.#store()).put(model);
+		this.list = [...this.list.filter((m) => m.ref.id !== model.ref.id), model];
+	}
+
+	/** Forgets every trained model (studies that used one keep their own copy of its file). */
+	async clear(): Promise<void> {
+		const store = await this.#store();
+		for (const m of this.list) await store.delete(m.ref.id);
+		this.list = [];
 	}
 
 	async load(): Promise<void> {
