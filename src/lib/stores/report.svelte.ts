@@ -140,6 +140,13 @@ class ReportStore {
 	}
 
 	async loadFiles(list: readonly File[]): Promise<boolean> {
+		// Refused before a byte is read: a file over the cap would only fill memory (gzip is capped as it inflates).
+		const { MAX_FILE_BYTES } = await import('$lib/core/study/limits');
+		const big = list.find((f) => f.size > MAX_FILE_BYTES);
+		if (big) {
+			this.error = { source: big.name, message: `too large (${(big.size / 1e6).toFixed(0)} MB, over the ${MAX_FILE_BYTES / 1e6} MB limit); filter or split the study, then open it.` };
+			return false;
+		}
 		this.busy = `Reading ${list.map((f) => f.name).join(', ')}…`;
 		const t0 = performance.now();
 		const files = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
@@ -148,7 +155,20 @@ class ReportStore {
 		return this.loadAll(files, performance.now() - t0);
 	}
 
-	/** Fetch a bundle from a URL (any host that allows CORS); relative URLs resolve against the page. */
+	#download: AbortController | undefined;
+	/** True while a ?bundle= URL is downloading (the page offers Cancel). */
+	downloading = $state(false);
+
+	/** Stop the download of a bundle URL; it ends with "cancelled". */
+	cancelDownload(): void {
+		this.#download?.abort();
+	}
+
+	/**
+	 * Fetch a bundle from a URL (any host that allows CORS); relative URLs resolve against the page.
+	 * At most MAX_FILE_BYTES arrive (after any Content-Encoding), 30 s without a byte is a timeout,
+	 * and cancelDownload() stops it.
+	 */
 	async loadUrl(url: string): Promise<boolean> {
 		let absolute: string;
 		try {
@@ -158,21 +178,28 @@ class ReportStore {
 			return false;
 		}
 		this.busy = `Downloading ${url}…`;
-		let bytes: ArrayBuffer;
+		this.#download?.abort();
+		const controller = (this.#download = new AbortController());
+		this.downloading = true;
+		let bytes: Uint8Array;
 		try {
-			const response = await fetch(absolute);
-			if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-			bytes = await response.arrayBuffer();
+			const [{ fetchCapped }, { MAX_FILE_BYTES }] = await Promise.all([import('$lib/net'), import('$lib/core/study/limits')]);
+			bytes = await fetchCapped(absolute, {
+				maxBytes: MAX_FILE_BYTES,
+				signal: controller.signal,
+				onProgress: (loaded, total) => (this.busy = `Downloading ${url}: ${(loaded / 1e6).toFixed(1)}${total ? ` of ${(total / 1e6).toFixed(1)}` : ''} MB…`)
+			});
 		} catch (e) {
 			this.busy = undefined;
-			const reason = e instanceof Error ? e.message : String(e);
-			this.error = {
-				source: url,
-				message: `Could not download the bundle (${reason}). Check the address, and that its host allows cross-origin requests (CORS).`
-			};
+			this.error = { source: url, message: `Could not download the bundle. ${e instanceof Error ? e.message : String(e)}` };
 			return false;
+		} finally {
+			if (this.#download === controller) {
+				this.#download = undefined;
+				this.downloading = false;
+			}
 		}
-		return this.loadBytes(bytes, url);
+		return this.loadBytes(bytes.buffer as ArrayBuffer, url);
 	}
 
 	/** A run in progress hands over its bundle (the runner calls this). */

@@ -1,9 +1,12 @@
 // Fetches a model file in the browser with progress, abort and a Cache Storage copy, and turns
 // network failures into words. Runs inside the engine worker.
 import type { LoadProgress } from '../types';
+import { fetchCappedChunks, isNetError } from '../../net';
 import { AbortedError, DownloadError, QuotaError } from '../errors';
 
 const CACHE = 'reversal-lab-gguf-v1';
+/** Largest GGUF downloaded: llama.cpp in 32-bit WebAssembly cannot hold a bigger model anyway. */
+export const MAX_GGUF_BYTES = 4 * 2 ** 30;
 
 function mb(n: number): string {
 	return (n / 1e6).toFixed(n < 1e7 ? 1 : 0);
@@ -17,47 +20,24 @@ export async function download(url: string, useCache: boolean, onProgress: (p: L
 		onProgress({ fraction: 1, text: `Loaded ${mb(blob.size)} MB from the browser cache`, loadedBytes: blob.size, totalBytes: blob.size });
 		return blob;
 	}
-	let response: Response;
+	let chunks: Uint8Array[];
 	try {
-		response = await fetch(url, { signal });
-	} catch (e) {
-		if (signal.aborted) throw new AbortedError();
-		const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-		throw new DownloadError(
-			offline ? 'offline' : 'network',
-			offline
-				? `You are offline, so ${url} cannot be downloaded. Connect and try again, or choose a local .gguf file.`
-				: `Could not download ${url} (${e instanceof Error ? e.message : String(e)}). Check the address and your connection; the server must allow cross-origin requests (CORS).`
-		);
-	}
-	if (!response.ok) {
-		throw new DownloadError('network', `The server answered ${response.status} ${response.statusText} for ${url}. Check the address (and that the file is public).`);
-	}
-	const total = Number(response.headers.get('content-length')) || undefined;
-	const reader = response.body?.getReader();
-	if (!reader) return response.blob();
-	const chunks: Uint8Array[] = [];
-	let loaded = 0;
-	for (;;) {
-		let part: ReadableStreamReadResult<Uint8Array>;
-		try {
-			part = await reader.read();
-		} catch (e) {
-			if (signal.aborted) throw new AbortedError();
-			throw new DownloadError('network', `The download of ${url} broke off after ${mb(loaded)} MB (${e instanceof Error ? e.message : String(e)}). Try again.`);
-		}
-		if (part.done) break;
-		chunks.push(part.value);
-		loaded += part.value.byteLength;
-		onProgress({
-			fraction: total ? loaded / total : undefined,
-			text: total ? `Downloading ${mb(loaded)} / ${mb(total)} MB` : `Downloading ${mb(loaded)} MB`,
-			loadedBytes: loaded,
-			totalBytes: total
+		chunks = await fetchCappedChunks(url, {
+			maxBytes: MAX_GGUF_BYTES,
+			signal,
+			onProgress: (loaded, total) =>
+				onProgress({
+					fraction: total ? loaded / total : undefined,
+					text: total ? `Downloading ${mb(loaded)} / ${mb(total)} MB` : `Downloading ${mb(loaded)} MB`,
+					loadedBytes: loaded,
+					totalBytes: total
+				})
 		});
-	}
-	if (total !== undefined && loaded !== total) {
-		throw new DownloadError('network', `The download of ${url} stopped at ${mb(loaded)} of ${mb(total)} MB. Try again.`);
+	} catch (e) {
+		if (isNetError(e, 'cancelled')) throw new AbortedError();
+		const offline = isNetError(e, 'network') && typeof navigator !== 'undefined' && navigator.onLine === false;
+		if (offline) throw new DownloadError('offline', `You are offline, so ${url} cannot be downloaded. Connect and try again, or choose a local .gguf file.`);
+		throw new DownloadError('network', e instanceof Error ? e.message : String(e));
 	}
 	const blob = new Blob(chunks as BlobPart[]);
 	if (cache) {
