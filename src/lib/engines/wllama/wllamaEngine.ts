@@ -7,6 +7,7 @@ import { AbortedError, DeviceLostError, EngineError, ModelFileError, ModelLoadEr
 import { checkGgufBounds, isGgufError, readGgufHeader } from '../../gguf';
 import { LogTail } from './logTail';
 import { resolveModelSource } from './modelSource';
+import { checkBuiltinFile, resolveBuiltinFile } from './builtinFile';
 import { download } from './download';
 import { contextOptions } from './contextOptions';
 
@@ -64,8 +65,11 @@ export class WllamaEngine implements Engine {
 		await this.unload();
 		const source = resolveModelSource(model, options);
 		onProgress({ fraction: 0, text: `Preparing ${model.label}` });
-		const blob = source.type === 'file' ? source.file : await download(source.url, source.cache, onProgress, signal);
+		// A built-in model is only ever the app's own file, by id, checked against the manifest's sha256.
+		const builtin = model.engine === 'builtin' && source.type === 'url' ? await resolveBuiltinFile(model, options.baseUrl ?? '', signal) : undefined;
+		const blob = source.type === 'file' ? source.file : await download(builtin?.url ?? source.url, source.cache, onProgress, signal);
 		if (signal.aborted) throw new AbortedError();
+		if (builtin) await checkBuiltinFile(blob, builtin, model.label);
 		await checkFile(blob, model.label);
 
 		const { Wllama } = await import('@wllama/wllama');
