@@ -1,0 +1,108 @@
+// Trust boundaries (issue 15): what someone else's file or link can do to the page. "The internet"
+// is a local server on another port, answering as a stalled host, a gzip-encoded bomb, a model host.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { encodeStudyConfig } from '../../src/lib/core/study/shareCodec';
+import type { Bundle, ModelRef } from '../../src/lib/core/types';
+
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'bundles', 'small.json');
+const bundle = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Bundle;
+
+let server: Server;
+let host: string;
+const hits: string[] = [];
+// 1 GB of zeros is 1 MB of gzip: as a file, and as a Content-Encoding.
+const bomb = gzipSync(Buffer.alloc(1_000_000_000), { level: 1 });
+
+test.beforeAll(async () => {
+	server = createServer((req, res) => {
+		hits.push(req.url ?? '');
+		res.setHeader('access-control-allow-origin', '*');
+		res.setHeader('cross-origin-resource-policy', 'cross-origin');
+		if (req.url === '/never-ends.json') {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.write('{"format": "reversal-lab/bundle", ');
+		} else if (req.url === '/encoded-bomb.json') {
+			res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
+			res.end(bomb);
+		} else {
+			res.writeHead(404);
+			res.end();
+		}
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+test.afterAll(() => {
+	server.closeAllConnections();
+	server.close();
+});
+
+async function openReport(page: Page, query = ''): Promise<void> {
+	await page.goto(`/report${query}`);
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+}
+
+test('a ?bundle= URL that never ends shows its progress with a Cancel that stops it', async ({ page }) => {
+	await openReport(page, `?bundle=${encodeURIComponent(`${host}/never-ends.json`)}`);
+	await expect(page.getByRole('status')).toContainText(`Downloading ${host}/never-ends.json`);
+	await page.getByTestId('cancel-download').click();
+	await expect(page.getByTestId('load-error')).toContainText(`The download of ${host}/never-ends.json was cancelled.`);
+	await expect(page.getByTestId('cancel-download')).toHaveCount(0);
+});
+
+test('a gzip-encoded ?bundle= bomb stops at the 400 MB cap', async ({ page }) => {
+	const t0 = Date.now();
+	await openReport(page, `?bundle=${encodeURIComponent(`${host}/encoded-bomb.json`)}`);
+	await expect(page.getByTestId('load-error')).toContainText(/is too large \(stopped after 40\d MB; the limit is 400 MB\)/, { timeout: 60_000 });
+	console.log(`encoded bomb refused after ${Date.now() - t0} ms`);
+});
+
+test('a gzip bomb file is refused at the cap, and a damaged gzip is named', async ({ page }) => {
+	await openReport(page);
+	const t0 = Date.now();
+	await page.getByTestId('file-input').setInputFiles({ name: 'bomb.json.gz', mimeType: 'application/gzip', buffer: bomb });
+	await expect(page.getByTestId('load-error')).toContainText('bomb.json.gz: too large (over 400 MB after decompression)', { timeout: 60_000 });
+	console.log(`1 GB bomb file refused after ${Date.now() - t0} ms`);
+	const damaged = gzipSync(readFileSync(FIXTURE));
+	damaged.writeUInt32LE(damaged.readUInt32LE(damaged.length - 4) >>> 1, damaged.length - 4);
+	await page.getByTestId('file-input').setInputFiles({ name: 'damaged.json.gz', mimeType: 'application/gzip', buffer: damaged });
+	await expect(page.getByTestId('load-error')).toContainText('damaged.json.gz: damaged gzip after');
+});
+
+test('a bare NaN in a bundle is located by line and column', async ({ page }) => {
+	await openReport(page);
+	const text = JSON.stringify(bundle, null, 2).replace(/"topP": [\d.]+/, '"topP": NaN');
+	const line = text.split('\n').findIndex((l) => l.includes('NaN')) + 1;
+	await page.getByTestId('file-input').setInputFiles({ name: 'nan.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+	await expect(page.getByTestId('load-error')).toContainText(`line ${line}, column `);
+	await expect(page.getByTestId('load-error')).toContainText('NaN is not a JSON value');
+});
+
+test('a share link that swaps a built-in model for another host is refused; a custom WebLLM model waits for confirmation', async ({ page }) => {
+	const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'static', 'models', 'manifest.json'), 'utf8')) as { models: { id: string; file: string }[] };
+	const m1 = manifest.models[0]!;
+	const models: ModelRef[] = [
+		{ id: m1.id, label: 'M1', engine: 'builtin', source: `${host}/evil.gguf`, order: 0 },
+		{ id: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', label: 'Qwen2.5 0.5B (q4f32, WebLLM)', engine: 'webllm', source: `mlc:${host}/w/|${host}/lib.wasm`, order: 1 },
+		{ id: manifest.models[1]!.id, label: 'M2\u202E', engine: 'builtin', source: manifest.models[1]!.file, order: 2 }
+	];
+	const before = hits.length;
+	await page.goto(`/study#${encodeStudyConfig(bundle.study, models)}`);
+	const restored = page.getByTestId('shared-restored');
+	await expect(restored).toContainText(`1 of its 3 models is chosen (M2).`);
+	await expect(restored).toContainText(`The link's built-in M1 (id ${m1.id}) pointed at "${host}/evil.gguf" instead of the app's ${m1.file}: left out.`);
+	const pending = page.getByTestId('shared-pending');
+	await expect(pending).toContainText(`Qwen2.5 0.5B (q4f32, WebLLM) (webllm) from ${host.replace('http://', '')}`);
+	await expect(pending).toContainText('Nothing has been fetched');
+	expect(hits.length, 'requests to the foreign host').toBe(before);
+	await page.getByRole('button', { name: 'Leave them out' }).click();
+	await expect(pending).toHaveCount(0);
+	expect(hits.length).toBe(before);
+});
