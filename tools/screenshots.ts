@@ -37,9 +37,11 @@ try {
 		await page.evaluate(() => document.querySelector('#h-div')?.scrollIntoView());
 		await page.screenshot({ path: `${OUT}/dashboard-diversity-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 1100 } });
 
-		// The last model's point at the largest k: whatever the demo's models and n are.
-		const point = page.locator('[data-chart="pass-at-k"] circle[data-series][data-k]').last();
-		await point.focus();
+		// The last model's point at the largest k, by keyboard: whatever the demo's models and n are.
+		await page.locator('[data-chart="pass-at-k"] .marks').focus();
+		await page.keyboard.press('Home');
+		for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('End');
 		await page.keyboard.press('Enter');
 		await page.locator('.browser .cell pre').first().waitFor();
 		await page.evaluate(() => document.querySelector('#h-samples')?.scrollIntoView());

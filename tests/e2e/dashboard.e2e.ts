@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { keyToMark } from './chartKeys';
 import { METRICS, computeReport, headlineTable } from '../../src/lib/core/metrics';
 import type { Bundle } from '../../src/lib/core/types';
 import type { Report } from '../../src/lib/core/metrics/reportTypes';
@@ -40,7 +41,7 @@ test('a fixture bundle renders every chart and the verdicts, with the numbers of
 		expect(num(await row.locator('[data-metric="pass1Sampled"]').getAttribute('data-value'))).toBe(m.accuracy.pass1Sampled.value);
 		expect(num(await row.locator('[data-metric="coverage"]').getAttribute('data-value'))).toBe(m.coverage.value);
 		for (const p of m.accuracy.passAtK) {
-			const point = page.locator(`[data-chart="pass-at-k"] circle[data-series="${m.model}"][data-k="${p.k}"]`);
+			const point = page.locator(`[data-chart="pass-at-k"] .point[data-series="${m.model}"][data-k="${p.k}"]`);
 			if (p.value === undefined) await expect(point).toHaveCount(0);
 			else expect(num(await point.getAttribute('data-value'))).toBe(p.value);
 		}
@@ -83,14 +84,16 @@ test('the measures beyond pass@k: crossover marker and sentence, two-set diagram
 			`${m.label} leads up to k = ${m.versus!.crossover!.leadsUpTo}; Iteration 1 leads from k = ${k}.`
 		);
 	}
-	// The two-set diagram of the last model (the default), by keyboard: focus a region, press Enter.
+	// The two-set diagram of the last model (the default), by keyboard: the chart's one tab stop,
+	// Right to the middle region, Enter; the focus moves to the samples.
 	const last = expected.models[expected.models.length - 1]!;
 	const sets = last.versus!.solvable!;
 	for (const region of ['onlyReference', 'both', 'onlyModel'] as const) {
 		await expect(page.locator(`[data-chart="solvable-sets"] [data-region="${region}"]`)).toHaveAttribute('data-value', String(sets[region].count));
 	}
-	await page.locator('[data-chart="solvable-sets"] [data-region="both"]').focus();
+	await expect(await keyToMark(page, 'solvable-sets', 0, 1)).toHaveAttribute('data-active', 'both');
 	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('samples-status')).toBeFocused();
 	await expect(page.locator('.browser .status')).toContainText(`Solvable by both. ${sets.both.count} problems`);
 	const shown = await page.locator('.browser .row.problem').evaluateAll((els) => els.map((e) => e.getAttribute('data-problem')));
 	expect(shown.length).toBeGreaterThan(0);
@@ -103,9 +106,9 @@ test('the measures beyond pass@k: crossover marker and sentence, two-set diagram
 
 	// The scatter: one point per problem with samples from both; a point opens its problem.
 	const withBoth = bundle.problems.filter((_, j) => first.successRates[j] !== null && expected.models[0]!.successRates[j] !== null);
-	await expect(page.locator('[data-chart="problem-scatter"] circle[data-problem]')).toHaveCount(withBoth.length);
+	await expect(page.locator('[data-chart="problem-scatter"] .point[data-problem]')).toHaveCount(withBoth.length);
 	const target = withBoth[3]!.id;
-	await page.locator(`[data-chart="problem-scatter"] circle[data-problem="${target}"]`).click();
+	await page.locator(`[data-chart="problem-scatter"] .point[data-problem="${target}"]`).click();
 	await expect(page.locator('.browser .status')).toContainText(`Problem ${target}`);
 	expect(await page.locator('.browser .row.problem').evaluateAll((els) => els.map((e) => e.getAttribute('data-problem')))).toEqual([target]);
 
@@ -119,15 +122,16 @@ test('the measures beyond pass@k: crossover marker and sentence, two-set diagram
 
 test('clicking a pass@k point opens the samples behind it', async ({ page }) => {
 	await openFixture(page);
-	const point = page.locator('[data-chart="pass-at-k"] circle[data-series="M2"][data-k="4"]');
+	const point = page.locator('[data-chart="pass-at-k"] .point[data-series="M2"][data-k="4"]');
 	await point.click();
 	await expect(page.locator('.browser .status')).toContainText('Samples behind pass@4 of Iteration 2');
 	const cells = page.locator('.browser .cell');
 	await expect(cells.first()).toBeVisible();
 	expect(new Set(await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-model'))))).toEqual(new Set(['M2']));
-	// Keyboard: focus a point and press Enter.
-	await page.locator('[data-chart="pass-at-k"] circle[data-series="M3"][data-k="2"]').focus();
+	// Keyboard: the chart is one tab stop; Down twice to M3, Right once to k = 2, Enter.
+	await expect(await keyToMark(page, 'pass-at-k', 2, 1)).toHaveAttribute('data-active', 'M3|2');
 	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('samples-status')).toBeFocused();
 	await expect(page.locator('.browser .status')).toContainText('Samples behind pass@2 of Iteration 3');
 });
 
@@ -181,14 +185,14 @@ test('an exported bundle re-imports to an identical report; exported SVG parses 
 		page.waitForEvent('download'),
 		page.locator('[data-chart="pass-at-k"]').getByRole('button', { name: /as SVG/ }).click()
 	]);
-	expect(svgDl.suggestedFilename()).toBe('pass-at-k.svg');
+	expect(svgDl.suggestedFilename()).toBe(`${bundle.study.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-pass-at-k.svg`);
 	const svgText = readFileSync(await svgDl.path(), 'utf8');
 	expect(svgText).not.toContain('var(--');
 	const parsed = await page.evaluate((text) => {
 		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-		return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length, circles: doc.getElementsByTagName('circle').length };
+		return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length, points: doc.querySelectorAll('.point').length };
 	}, svgText);
-	expect(parsed).toEqual({ root: 'svg', errors: 0, circles: expected.models.reduce((a, m) => a + m.accuracy.passAtK.filter((p) => p.value !== undefined).length, 0) });
+	expect(parsed).toEqual({ root: 'svg', errors: 0, points: expected.models.reduce((a, m) => a + m.accuracy.passAtK.filter((p) => p.value !== undefined).length, 0) });
 
 	const [pngDl] = await Promise.all([
 		page.waitForEvent('download'),

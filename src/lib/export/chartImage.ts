@@ -11,7 +11,9 @@ function resolveVars(value: string, styles: CSSStyleDeclaration): string {
 /** What the page shows around a chart's SVG, written into the file so it stands alone. */
 export interface ChartHeader {
 	title: string;
-	legend: { label: string; color: string; dashed?: boolean; band?: boolean }[];
+	legend: { label: string; color: string; dashed?: boolean; band?: boolean; dash?: string; /** The series marker's SVG path, centred on 0,0. */ symbol?: string }[];
+	/** The study's name, written under the title. */
+	study?: string;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -29,21 +31,24 @@ function addHeader(clone: SVGSVGElement, header: ChartHeader, width: number): nu
 	while (clone.firstChild) body.appendChild(clone.firstChild);
 	const head = svgEl('g', { 'font-family': 'system-ui, sans-serif' });
 	head.appendChild(svgEl('text', { x: 4, y: 18, 'font-size': 16, 'font-weight': 600, fill: 'var(--fg)' }, header.title));
+	const top = header.study ? 18 : 0;
+	if (header.study) head.appendChild(svgEl('text', { x: 4, y: 36, 'font-size': 12, fill: 'var(--muted)' }, `Study: ${header.study}`));
 	// Legend items in rows, each about as wide as its text.
 	let x = 4;
-	let y = 40;
+	let y = 40 + top;
 	for (const item of header.legend) {
 		const w = 30 + item.label.length * 7;
 		if (x > 4 && x + w > width) [x, y] = [4, y + 20];
 		head.appendChild(
 			item.band
 				? svgEl('rect', { x, y: y - 9, width: 22, height: 10, fill: item.color, 'fill-opacity': 0.25 })
-				: svgEl('line', { x1: x, x2: x + 22, y1: y - 4, y2: y - 4, stroke: item.color, 'stroke-width': 3, ...(item.dashed ? { 'stroke-dasharray': '4 3' } : {}) })
+				: svgEl('line', { x1: x, x2: x + 22, y1: y - 4, y2: y - 4, stroke: item.color, 'stroke-width': 3, ...(item.dash || item.dashed ? { 'stroke-dasharray': item.dash ?? '4 3' } : {}) })
 		);
+		if (item.symbol) head.appendChild(svgEl('path', { d: item.symbol, transform: `translate(${x + 11},${y - 4})`, fill: item.color, stroke: 'var(--bg)' }));
 		head.appendChild(svgEl('text', { x: x + 27, y, 'font-size': 12, fill: 'var(--fg)' }, item.label));
 		x += w + 12;
 	}
-	const added = header.legend.length ? y + 12 : 28;
+	const added = header.legend.length ? y + 12 : 28 + top;
 	body.setAttribute('transform', `translate(0,${added})`);
 	clone.append(head, body);
 	return added;

@@ -33,8 +33,8 @@ export function curveSvg(l: CurveLayout): string {
 	for (const s of l.series) {
 		body.push(`<g data-series="${esc(s.id)}" stroke="${s.color}">`);
 		if (s.band) body.push(`  <path d="${s.band}" fill="${s.color}" fill-opacity="0.15" stroke="none"/>`);
-		body.push(`  <path d="${s.line}" fill="none"/>`);
-		for (const p of s.points) body.push(`  <circle cx="${p.x}" cy="${p.y}" r="4"/>`);
+		body.push(`  <path d="${s.line}" fill="none"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}/>`);
+		for (const p of s.points) body.push(`  <path d="${s.symbol}" transform="translate(${p.x},${p.y})" data-shape="${s.shape}"/>`);
 		body.push('</g>');
 	}
 	for (const m of l.markers) {

@@ -2,7 +2,8 @@
 // a rate in [0, 1] on y, one line per series with its bootstrap band.
 import { area, line, scaleLinear, scaleLog } from 'd3';
 import type { CurvePoint } from '$lib/core/metrics/reportTypes';
-import { frame, r, seriesColor, type Frame, type Tick } from './scales';
+import { seriesMarks, shapePath, type Shape } from './palette';
+import { frame, r, type Frame, type Tick } from './scales';
 
 export interface CurveSeries {
 	id: string;
@@ -27,6 +28,10 @@ export interface CurveSeriesLayout {
 	id: string;
 	label: string;
 	color: string;
+	shape: Shape;
+	/** The marker's SVG path, centred on 0,0. */
+	symbol: string;
+	dash: string | undefined;
 	line: string;
 	band: string | undefined;
 	points: CurvePointLayout[];
@@ -61,7 +66,9 @@ export function layoutCurves(series: CurveSeries[], width = 560, height = 300, m
 	const kTicks = [...new Set(ks)].sort((a, b) => a - b);
 	const xTicks = (kTicks.length ? kTicks : [1]).map((k) => ({ pos: r(x(k)), label: String(k) }));
 	const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => ({ pos: r(y(v)), label: `${Math.round(v * 100)}%` }));
+	const marks = seriesMarks(series);
 	const out = series.map((s): CurveSeriesLayout => {
+		const mark = marks.get(s.id)!;
 		const points = s.points
 			.filter((p): p is CurvePoint & { value: number } => p.value !== undefined)
 			.map((p) => ({
@@ -86,7 +93,10 @@ export function layoutCurves(series: CurveSeries[], width = 560, height = 300, m
 		return {
 			id: s.id,
 			label: s.label,
-			color: seriesColor(s.order),
+			color: mark.color,
+			shape: mark.shape,
+			symbol: shapePath(mark.shape),
+			dash: mark.dash,
 			line: line<CurvePointLayout>()
 				.x((p) => p.x)
 				.y((p) => p.y)(points) ?? '',
@@ -94,7 +104,7 @@ export function layoutCurves(series: CurveSeries[], width = 560, height = 300, m
 			points
 		};
 	});
-	const color = new Map(series.map((s) => [s.id, seriesColor(s.order)]));
+	const color = new Map([...marks].map(([id, m]) => [id, m.color]));
 	const placed = markers
 		.filter((m) => color.has(m.series) && m.k >= 1 && m.k <= maxK)
 		.map((m) => ({ ...m, x: r(x(m.k)), color: color.get(m.series)! }));

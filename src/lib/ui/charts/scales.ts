@@ -20,10 +20,7 @@ export function frame(width: number, height: number, margin = { left: 56, top: 1
 	return { width, height, left: margin.left, top: margin.top, right: width - margin.right, bottom: height - margin.bottom };
 }
 
-/** A model's colour: Okabe-Ito by its position in the study. */
-export function seriesColor(order: number): string {
-	return `var(--series-${(((order % 8) + 8) % 8) + 1})`;
-}
+export { seriesColor } from './palette';
 
 export { fmtNum, fmtPct, fmtSigned } from '$lib/core/format';
 

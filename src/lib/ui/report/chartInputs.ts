@@ -25,8 +25,8 @@ export function setSizes(report: Report): BarInput {
 	return {
 		groups: ms.map((m) => ({ id: m.model, label: m.label })),
 		series: [
-			{ id: 'improved', label: 'IS(t): newly solved', order: 2, color: 'var(--series-3)' },
-			{ id: 'regressed', label: 'RS(t): forgotten', order: 3, color: 'var(--series-4)' }
+			{ id: 'improved', label: 'IS(t): newly solved', order: 2, color: 'var(--good)' },
+			{ id: 'regressed', label: 'RS(t): forgotten', order: 3, color: 'var(--bad)' }
 		],
 		value: (g, s) => {
 			const sets = byId.get(g)?.sets;

@@ -1,0 +1,113 @@
+// A study of a dozen models (three chains, as in the full demo) on the report page: every series
+// has its own colour and shape, each with 3:1 contrast in both themes; a chart is one tab stop with
+// the arrow keys inside, Enter moves the focus to the samples, the tooltip stays on screen; no page
+// scrolls sideways at 390 px; an exported chart carries its title and legend.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { keyToMark } from './chartKeys';
+import { syntheticBundle } from '../../src/lib/core/synthetic';
+
+const LABELS = ['M1', 'M2', 'M3', 'M4', 'M5', 'D2', 'D3', 'D4', 'D5', 'A3', 'A4', 'A5'];
+const bundle = syntheticBundle({ models: 12, problems: 24, n: 4, seed: 16 });
+bundle.models.forEach((m, i) => (m.label = LABELS[i]!));
+bundle.study.name = 'Twelve models';
+const file = { name: 'twelve.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bundle)) };
+
+async function open(page: Page) {
+	await page.goto('/report');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+	await page.getByTestId('file-input').setInputFiles(file);
+	await expect(page.getByTestId('study-name')).toHaveText('Twelve models');
+	await expect(page.locator('[data-chart="pass-at-k"] .series')).toHaveCount(12);
+}
+
+/** WCAG contrast of two CSS colours as the browser resolves them (rgb(...)). */
+function contrast(a: string, b: string): number {
+	const lum = (c: string) => {
+		const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+			const x = Number(v) / 255;
+			return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+		}) as [number, number, number];
+		return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+	};
+	const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+	return (hi + 0.05) / (lo + 0.05);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+	test(`12 models (${scheme}): no two series share colour and shape, each >= 3:1 against the background`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: scheme });
+		await open(page);
+		const series = await page.locator('[data-chart="pass-at-k"] .series').evaluateAll((gs) =>
+			gs.map((g) => ({ shape: g.getAttribute('data-shape'), fill: getComputedStyle(g.querySelector('.point')!).fill }))
+		);
+		const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		expect(new Set(series.map((s) => s.fill)).size).toBe(12);
+		expect(new Set(series.map((s) => `${s.fill}|${s.shape}`)).size).toBe(12);
+		// The chains read as groups: one shape per chain.
+		expect(series.map((s) => s.shape)).toEqual([...Array(5).fill('circle'), ...Array(4).fill('square'), ...Array(3).fill('triangle')]);
+		for (const s of series) expect(contrast(s.fill, bg), s.fill).toBeGreaterThanOrEqual(3);
+		await expect(page.locator('[data-chart="pass-at-k"] .legend li')).toHaveCount(12 + 1);
+	});
+}
+
+test('a chart is one tab stop; arrows move between its points; Enter moves the focus to the samples', async ({ page }) => {
+	await open(page);
+	const chart = page.locator('[data-chart="pass-at-k"]');
+	expect(await chart.locator('svg [tabindex="0"]').count()).toBe(1);
+	// Tab from the chart's last export button lands on the chart, the next Tab leaves it.
+	await chart.getByRole('button', { name: /as PNG/ }).focus();
+	await page.keyboard.press('Tab');
+	await expect(chart.locator('.marks')).toBeFocused();
+	await page.keyboard.press('Tab');
+	expect(await chart.evaluate((el) => el.contains(document.activeElement))).toBe(false);
+
+	const marks = await keyToMark(page, 'pass-at-k', 11, 2);
+	await expect(marks).toHaveAttribute('data-active', `${bundle.models[11]!.id}|4`);
+	await expect(chart.locator('.tip')).toContainText('A5, k = 4');
+	await expect(chart.locator('.point.active')).toHaveCount(1);
+	await page.keyboard.press('ArrowUp');
+	await expect(marks).toHaveAttribute('data-active', `${bundle.models[10]!.id}|4`);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('samples-status')).toBeFocused();
+	await expect(page.getByTestId('samples-status')).toContainText('Samples behind pass@4 of A4');
+	// Every chart on the dashboard is a single tab stop.
+	const stops = await page.locator('[data-chart] .plot > svg').evaluateAll((svgs) => svgs.map((s) => s.querySelectorAll('[tabindex="0"]').length));
+	expect(stops.length).toBeGreaterThan(10);
+	expect(new Set(stops)).toEqual(new Set([1]));
+});
+
+test('at 390 px no page scrolls sideways, and a tooltip at the left edge stays on screen', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	for (const path of ['/', '/study', '/problems', '/device']) {
+		await page.goto(path);
+		await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		expect(await overflow(), path).toBeLessThanOrEqual(0);
+	}
+	await open(page);
+	await expect(page.locator('[data-testid="dashboard"][data-intervals="true"]')).toBeVisible({ timeout: 60_000 });
+	expect(await overflow(), '/report').toBeLessThanOrEqual(0);
+	await keyToMark(page, 'pass-at-k', 0, 0);
+	const tip = page.locator('[data-chart="pass-at-k"] .tip');
+	await expect(tip).toBeVisible();
+	await expect
+		.poll(async () => {
+			const box = (await tip.boundingBox())!;
+			return box.x >= 0 && box.x + box.width <= 390 && box.y >= 0;
+		})
+		.toBe(true);
+});
+
+test('an exported chart (SVG, PNG) carries its title, legend and the study name, in a file named after the study', async ({ page }) => {
+	await open(page);
+	const chart = page.locator('[data-chart="pass-at-k"]');
+	const [svgDl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /as SVG/ }).click()]);
+	const svg = readFileSync(await svgDl.path(), 'utf8');
+	expect(svgDl.suggestedFilename()).toBe('twelve-models-pass-at-k.svg');
+	for (const text of ['pass@k', 'Study: Twelve models', ...LABELS]) expect(svg).toContain(`>${text}<`);
+	const [pngDl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /as PNG/ }).click()]);
+	expect(readFileSync(await pngDl.path()).subarray(1, 4).toString()).toBe('PNG');
+});
