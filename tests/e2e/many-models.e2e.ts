@@ -48,7 +48,8 @@ for (const scheme of ['light', 'dark'] as const) {
 		// The chains read as groups: one shape per chain.
 		expect(series.map((s) => s.shape)).toEqual([...Array(5).fill('circle'), ...Array(4).fill('square'), ...Array(3).fill('triangle')]);
 		for (const s of series) expect(contrast(s.fill, bg), s.fill).toBeGreaterThanOrEqual(3);
-		await expect(page.locator('[data-chart="pass-at-k"] .legend li')).toHaveCount(12 + 1);
+		const legend = await page.locator('[data-chart="pass-at-k"] .legend li').allInnerTexts();
+		expect(legend.slice(0, 12)).toEqual(LABELS);
 	});
 }
 
@@ -110,4 +111,25 @@ test('an exported chart (SVG, PNG) carries its title, legend and the study name,
 	for (const text of ['pass@k', 'Study: Twelve models', ...LABELS]) expect(svg).toContain(`>${text}<`);
 	const [pngDl] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: /as PNG/ }).click()]);
 	expect(readFileSync(await pngDl.path()).subarray(1, 4).toString()).toBe('PNG');
+});
+
+test('presentation mode: large type, the headline sections only, y axes zoomed to the data; a glossary line under each heading', async ({ page }) => {
+	await open(page);
+	await expect(page.locator('[data-section]')).toHaveCount(6);
+	await expect(page.getByTestId('gloss')).toHaveCount(6);
+	await expect(page.locator('[data-section="sets"] [data-testid="gloss"]')).toContainText('IS(t), the improvement set');
+	const ticks = () => page.locator('[data-chart="pass-at-k"] .grid text').allTextContents();
+	expect(await ticks()).toEqual(expect.arrayContaining(['0%', '100%']));
+	const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+	const before = await size();
+	await page.getByTestId('presentation').click();
+	await expect(page.getByTestId('presentation')).toHaveAttribute('aria-pressed', 'true');
+	expect(await size()).toBeGreaterThan(before);
+	await expect(page.locator('[data-section]')).toHaveCount(3);
+	expect(await ticks()).not.toEqual(expect.arrayContaining(['0%', '100%']));
+	await page.getByTestId('presentation').click();
+	await expect(page.locator('[data-section]')).toHaveCount(6);
+	expect(await size()).toBe(before);
+	await page.getByTestId('zoom-y').check();
+	expect(await ticks()).not.toEqual(expect.arrayContaining(['0%', '100%']));
 });

@@ -3,6 +3,7 @@ import { layoutCurves } from '../../../src/lib/ui/charts/curveChart';
 import { layoutGroupedBars } from '../../../src/lib/ui/charts/groupedBars';
 import { layoutAnswerSpace } from '../../../src/lib/ui/charts/answerSpace';
 import { layoutScatter } from '../../../src/lib/ui/charts/scatter';
+import { rateDomain, rateTicks } from '../../../src/lib/ui/charts/scales';
 import { layoutTwoSets } from '../../../src/lib/ui/charts/twoSets';
 import { answerSpaceSvg, barsSvg, curveSvg, expectSnapshot, scatterSvg, twoSetsSvg } from './svgSnapshot';
 
@@ -49,6 +50,29 @@ describe('layoutCurves', () => {
 	it('layoutCurves leaves out undefined values instead of drawing them at 0', () => {
 		const l = layoutCurves([{ id: 'M1', label: 'M1', order: 0, points: curve([0.3, undefined, 0.5]) }]);
 		expect(l.series[0]!.points.map((p) => p.k)).toEqual([1, 4]);
+	});
+});
+
+describe('rateDomain', () => {
+	it('rateDomain(values, false) is the full [0, 1]', () => {
+		expect(rateDomain([0.12, 0.2], false)).toEqual([0, 1]);
+	});
+	it('rateDomain(values, true) spans the data on a 5-point grid, at least 10 points tall, inside [0, 1]', () => {
+		expect(rateDomain([0.1, 0.22], true)).toEqual([0.05, 0.25]);
+		expect(rateDomain([0.5, 0.51], true)).toEqual([0.45, 0.55]);
+		expect(rateDomain([0.97, 1], true)).toEqual([0.9, 1]);
+		expect(rateDomain([0.01, 0.03], true, true)).toEqual([0, 0.1]);
+		expect(rateDomain([], true)).toEqual([0, 1]);
+	});
+	it('rateTicks gives finer steps on a zoomed domain', () => {
+		expect(rateTicks([0, 1])).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+		expect(rateTicks([0.05, 0.25])).toEqual([0.05, 0.1, 0.15, 0.2, 0.25]);
+	});
+	it('layoutCurves(series, ..., zoom) puts the lowest and highest values inside a zoomed axis', () => {
+		const l = layoutCurves([{ id: 'M1', label: 'M1', order: 0, points: curve([0.12, 0.15, 0.18]) }], 560, 300, [], true);
+		expect(l.yTicks.map((t) => t.label)).toEqual(['5%', '10%', '15%', '20%', '25%']);
+		expect(l.series[0]!.points[0]!.y).toBeLessThan(l.frame.bottom);
+		expect(l.series[0]!.points[2]!.y).toBeGreaterThan(l.frame.top);
 	});
 });
 

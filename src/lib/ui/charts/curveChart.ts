@@ -3,7 +3,7 @@
 import { area, line, scaleLinear, scaleLog } from 'd3';
 import type { CurvePoint } from '$lib/core/metrics/reportTypes';
 import { seriesMarks, shapePath, type Shape } from './palette';
-import { frame, r, type Frame, type Tick } from './scales';
+import { frame, r, rateDomain, rateTicks, type Frame, type Tick } from './scales';
 
 export interface CurveSeries {
 	id: string;
@@ -57,15 +57,18 @@ export interface CurveLayout {
 	markers: CurveMarkerLayout[];
 }
 
-export function layoutCurves(series: CurveSeries[], width = 560, height = 300, markers: readonly CurveMarker[] = []): CurveLayout {
+/** `zoom`: the y axis spans the data (and its intervals) instead of 0-100%. */
+export function layoutCurves(series: CurveSeries[], width = 560, height = 300, markers: readonly CurveMarker[] = [], zoom = false): CurveLayout {
 	const f = frame(width, height);
 	const ks = series.flatMap((s) => s.points.map((p) => p.k));
 	const maxK = Math.max(2, ...ks);
 	const x = scaleLog().base(2).domain([1, maxK]).range([f.left, f.right]);
-	const y = scaleLinear().domain([0, 1]).range([f.bottom, f.top]);
+	const values = series.flatMap((s) => s.points.flatMap((p) => (p.value === undefined ? [] : [p.value, ...(p.ci ? [p.ci.low, p.ci.high] : [])])));
+	const domain = rateDomain(values, zoom);
+	const y = scaleLinear().domain(domain).range([f.bottom, f.top]);
 	const kTicks = [...new Set(ks)].sort((a, b) => a - b);
 	const xTicks = (kTicks.length ? kTicks : [1]).map((k) => ({ pos: r(x(k)), label: String(k) }));
-	const yTicks = [0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => ({ pos: r(y(v)), label: `${Math.round(v * 100)}%` }));
+	const yTicks = rateTicks(domain).map((v) => ({ pos: r(y(v)), label: `${Math.round(v * 100)}%` }));
 	const marks = seriesMarks(series);
 	const out = series.map((s): CurveSeriesLayout => {
 		const mark = marks.get(s.id)!;

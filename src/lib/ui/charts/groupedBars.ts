@@ -46,7 +46,8 @@ export interface GroupedBarsLayout {
 	legend: { label: string; color: string }[];
 }
 
-export function layoutGroupedBars(input: BarInput, width = 560, height = 280): GroupedBarsLayout {
+/** `zoom`: a fixed domain gives way to 0 .. the data's top, so small values are not flattened. */
+export function layoutGroupedBars(input: BarInput, width = 560, height = 280, zoom = false): GroupedBarsLayout {
 	const f = frame(width, height);
 	const all = input.groups.flatMap((g) => input.series.map((s) => input.value(g.id, s.id)));
 	const top = Math.max(
@@ -54,7 +55,7 @@ export function layoutGroupedBars(input: BarInput, width = 560, height = 280): G
 		...all.flatMap((v) => (v ? [v.value ?? 0, v.ci?.high ?? 0] : [0])),
 		...(input.rules ?? []).map((rl) => rl.value)
 	);
-	const domain = input.domain ?? [0, top];
+	const domain: [number, number] = input.domain && !zoom ? input.domain : [0, top];
 	const y = scaleLinear().domain(domain).range([f.bottom, f.top]).nice(5);
 	const x0 = scaleBand<string>()
 		.domain(input.groups.map((g) => g.id))
