@@ -59,12 +59,15 @@ export class StudyRun {
 		if (this.#status !== 'running') return;
 		this.#setStatus('paused');
 		this.#controller.abort();
+		// Stored too, so a reload lists the study as paused, not running.
+		void this.#saveStatus();
 	}
 
 	resume(): void {
 		if (this.#status !== 'paused') return;
 		this.#progress.error = undefined;
 		this.#setStatus('running');
+		void this.#saveStatus();
 		this.#resume?.();
 	}
 

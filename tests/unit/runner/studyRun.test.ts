@@ -187,6 +187,8 @@ describe('StudyRun', () => {
 		run.pause();
 		expect(run.status).toBe('paused');
 		await new Promise((r) => setTimeout(r, 30));
+		// Stored as paused, so a reload lists it so.
+		expect((await store.getStudy('s1'))?.status).toBe('paused');
 		const whilePaused = store.samples.size;
 		await new Promise((r) => setTimeout(r, 30));
 		expect(store.samples.size).toBe(whilePaused);
