@@ -49,7 +49,7 @@ test('a gzipped bundle and a samples JSONL file both open as studies', async ({ 
 	await expect(page.getByTestId('study-name')).toHaveText(bundle.study.name);
 	const cut = gzipSync(readFileSync(FIXTURE));
 	await page.getByTestId('file-input').setInputFiles({ name: 'cut.json.gz', mimeType: 'application/gzip', buffer: cut.subarray(0, cut.length >> 1) });
-	await expect(page.getByTestId('load-error')).toContainText(/gzip file is damaged/);
+	await expect(page.getByTestId('load-error')).toContainText(/damaged gzip after \d+ bytes/);
 	await expect(page.getByTestId('study-name')).toHaveText(bundle.study.name);
 
 	const lines = bundle.samples

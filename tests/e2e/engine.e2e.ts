@@ -92,7 +92,8 @@ test('a GGUF URL that fails gives the reason in words', async ({ page }) => {
 	await page.getByLabel('GGUF address').fill('http://localhost:9/closed.gguf');
 	await page.getByRole('button', { name: 'Add model' }).click();
 	await page.getByRole('button', { name: 'Run the study' }).click();
-	await expect(error).toContainText('Could not download http://localhost:9/closed.gguf', { timeout: 30_000 });
+	await expect(error).toContainText('Could not reach http://localhost:9/closed.gguf', { timeout: 30_000 });
+	await expect(error).toContainText('CORS');
 });
 
 const CHATML =
