@@ -18,7 +18,7 @@ export type LoopMethod = 'sft' | 'dpo';
 
 /** How much of the family's round a live round does. 'lecture' fits a minute here; 'family' is the shipped round. */
 export const LOOP_SIZES = {
-	lecture: { label: 'Lecture: 100 pool problems × 4 samples', pool: 100 },
+	lecture: { label: 'Lecture: 60 pool problems × 4 samples', pool: 60 },
 	family: { label: "The family's own: 500 pool problems × 4 samples", pool: 500 }
 } as const;
 export type LoopSize = keyof typeof LOOP_SIZES | 'toy';
