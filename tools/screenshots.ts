@@ -1,6 +1,6 @@
 // Screenshots of the home page and the dashboard (demo study) in light and dark, for the README.
 // Builds nothing: serves the existing build/ (run `npm run build` first).
-// Usage: npm run screenshots   (writes docs/screenshots/*.png)
+// Usage: npm run screenshots   (writes docs/screenshots/*.png; SKIP_DEMO=1 leaves out the demo page's)
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { chromium } from 'playwright-core';
@@ -46,6 +46,28 @@ try {
 		await page.locator('.browser .cell pre').first().waitFor();
 		await page.evaluate(() => document.querySelector('#h-samples')?.scrollIntoView());
 		await page.screenshot({ path: `${OUT}/samples-${scheme}.png`, clip: { x: 0, y: 0, width: 1280, height: 900 } });
+
+		// A dozen models (the full demo study): pass@k zoomed to the data, presentation mode, a phone.
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto(`${BASE}/report?bundle=demo/demo-full-bundle.json`);
+		await page.locator('[data-testid="dashboard"][data-intervals="true"] article.verdict').first().waitFor({ timeout: 180_000 });
+		await page.getByTestId('zoom-y').check();
+		await page.locator('[data-chart="pass-at-k"] .marks').focus();
+		for (const key of ['Home', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight']) await page.keyboard.press(key);
+		await page.evaluate(() => document.querySelector('#h-acc')?.scrollIntoView());
+		await page.screenshot({ path: `${OUT}/dashboard-12-${scheme}.png` });
+		await page.getByTestId('presentation').click();
+		await page.evaluate(() => document.querySelector('#h-acc')?.scrollIntoView());
+		await page.screenshot({ path: `${OUT}/presentation-${scheme}.png` });
+		await page.getByTestId('presentation').click();
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.evaluate(() => document.querySelector('#h-acc')?.scrollIntoView());
+		await page.screenshot({ path: `${OUT}/report-390-${scheme}.png` });
+		if (process.env.SKIP_DEMO) {
+			await context.close();
+			console.log(`${scheme}: home, dashboard, beyond pass@k, diversity, samples, 12 models, presentation, 390 px`);
+			continue;
+		}
 
 		// The demo page: the shipped full-size study's story by iteration, then one live round at toy size.
 		await page.setViewportSize({ width: 1280, height: 1400 });
