@@ -11,6 +11,17 @@ const report = computeReport(bundle, { bootstrap: 100 });
 const metric = (id: string) => METRICS.find((m) => m.id === id)!;
 
 describe('metricInputs', () => {
+	it('informativeProblem(report, problems, model) picks the problem with c/n nearest 1/2', () => {
+		const rates = report.models[2]!.successRates;
+		const id = inputs.informativeProblem(report, bundle.problems, 'M3')!;
+		const j = bundle.problems.findIndex((p) => p.id === id);
+		const nearest = Math.min(...rates.filter((r): r is number => r !== null).map((r) => Math.abs(r - 0.5)));
+		expect(Math.abs(rates[j]! - 0.5)).toBe(nearest);
+		// All right or all wrong everywhere: the problem the model changed most against the reference.
+		const flat = { ...report, models: report.models.map((m, i) => ({ ...m, successRates: m.successRates.map((_, q) => (i === 0 ? (q === 5 ? 1 : 0) : 0)) })) };
+		expect(inputs.informativeProblem(flat, bundle.problems, 'M3')).toBe(bundle.problems[5]!.id);
+		expect(inputs.informativeProblem(report, bundle.problems, 'nobody')).toBeUndefined();
+	});
 	it('chartsIn(section) lists every registry chart of the section once, ordered', () => {
 		const all = (['accuracy', 'beyond', 'sets', 'coverage', 'diversity', 'ood'] as const).flatMap((s) => inputs.chartsIn(s).map((c) => c.chart.id));
 		expect(all.sort()).toEqual(METRICS.flatMap((m) => m.charts ?? []).map((c) => c.id).sort());

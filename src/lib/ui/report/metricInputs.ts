@@ -92,6 +92,29 @@ export function problemsWhere(report: Report, problems: readonly Problem[], mode
 	});
 }
 
+/**
+ * The problem whose answer space says most about a model: the one where its sampled outputs split
+ * most evenly between right and wrong (c/n nearest 1/2); on ties, the one it changed most against
+ * the reference, then the one it gets wrong more often (its wrong answers spread); undefined
+ * without rates.
+ */
+export function informativeProblem(report: Report, problems: readonly Problem[], model: string): string | undefined {
+	const rates = report.models.find((m) => m.model === model)?.successRates ?? [];
+	const reference = report.models.find((m) => m.model === report.reference)?.successRates ?? [];
+	let best: { id: string; key: number[] } | undefined;
+	const before = (a: number[], b: number[]) => {
+		const i = a.findIndex((v, j) => v !== b[j]);
+		return i >= 0 && a[i]! < b[i]!;
+	};
+	problems.forEach((p, j) => {
+		const rate = rates[j];
+		if (rate === null || rate === undefined) return;
+		const key = [Math.abs(rate - 0.5), -Math.abs((reference[j] ?? rate) - rate), rate];
+		if (!best || before(key, best.key)) best = { id: p.id, key };
+	});
+	return best?.id;
+}
+
 /** Whether a success rate is in band i of SUCCESS_BINS. */
 export function inBand(i: number): (rate: number) => boolean {
 	return (rate) => successHistogram([rate])?.[i] === 1;
