@@ -133,3 +133,22 @@ test('presentation mode: large type, the headline sections only, y axes zoomed t
 	await page.getByTestId('zoom-y').check();
 	expect(await ticks()).not.toEqual(expect.arrayContaining(['0%', '100%']));
 });
+
+test('the samples browser at 12 models: every output keeps a readable width and its model label, the rows scroll sideways inside the browser', async ({ page }) => {
+	await open(page);
+	await page.locator('.browser .cell pre').first().waitFor();
+	await expect(page.getByTestId('samples-wide')).toContainText('12 models side by side');
+	const cells = await page.locator('.browser .row.samples').first().locator('.cell').evaluateAll((els) =>
+		els.map((e) => ({ width: e.getBoundingClientRect().width, clipped: e.querySelector('.who')!.scrollWidth > e.querySelector('.who')!.clientWidth }))
+	);
+	expect(cells).toHaveLength(12);
+	for (const c of cells) expect(c).toEqual({ width: expect.any(Number), clipped: false });
+	expect(Math.min(...cells.map((c) => c.width))).toBeGreaterThanOrEqual(200);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+	// The question stays in view when the rows scroll sideways.
+	await page.locator('.browser .scroller').evaluate((s) => (s.scrollLeft = 2000));
+	const question = await page.locator('.browser .row.problem .question').first().boundingBox();
+	const scroller = await page.locator('.browser .scroller').boundingBox();
+	expect(question!.x).toBeGreaterThanOrEqual(scroller!.x);
+	expect(question!.x + question!.width).toBeLessThanOrEqual(scroller!.x + scroller!.width + 1);
+});
