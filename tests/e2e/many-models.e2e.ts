@@ -152,3 +152,30 @@ test('the samples browser at 12 models: every output keeps a readable width and 
 	expect(question!.x).toBeGreaterThanOrEqual(scroller!.x);
 	expect(question!.x + question!.width).toBeLessThanOrEqual(scroller!.x + scroller!.width + 1);
 });
+
+test('a share-results link reopens the same report; a study over the limit is told the way round', async ({ page, context }) => {
+	const small = syntheticBundle({ models: 3, problems: 10, n: 2, words: 12, seed: 5 });
+	small.study.name = 'Small enough to share';
+	await page.goto('/report');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+	await page.getByTestId('file-input').setInputFiles({ name: 'small.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(small)) });
+	await expect(page.getByTestId('study-name')).toHaveText('Small enough to share');
+	const cells = () => page.getByTestId('headline-table').locator('td[data-value]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
+	await expect(page.locator('[data-testid="dashboard"][data-intervals="true"]')).toBeVisible();
+	const before = await cells();
+	await page.getByTestId('copy-results-link').click();
+	const link = await page.getByTestId('share-link').inputValue();
+	expect(link).toMatch(/\/report#r1\.[\w-]+$/);
+
+	const other = await context.newPage();
+	await other.goto(link);
+	await expect(other.getByTestId('study-name')).toHaveText('Small enough to share');
+	await expect(other.locator('[data-testid="dashboard"][data-intervals="true"]')).toBeVisible();
+	expect(await other.getByTestId('headline-table').locator('td[data-value]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')))).toEqual(before);
+
+	// Twelve models with longer texts are over the limit: the page says how large and what to do instead.
+	await page.getByTestId('file-input').setInputFiles(file);
+	await expect(page.getByTestId('study-name')).toHaveText('Twelve models');
+	await page.getByTestId('copy-results-link').click();
+	await expect(page.locator('.share [role="status"]')).toContainText(/over the 48 KB a link can carry: export the bundle.*\?bundle=/);
+});
