@@ -31,7 +31,8 @@ try {
 	for (let r = 0; r < ROUNDS; r++) {
 		const label = `M${r + 2} live`;
 		const start = Date.now();
-		await page.getByTestId('loop-train').click();
+		// A button that stays disabled is a failure to report, not a wait without end.
+		await page.getByTestId('loop-train').click({ timeout: 120_000 });
 		const seen: Record<string, number> = {};
 		while (true) {
 			const phase = await page.evaluate(() => document.querySelector('[data-testid="live-loop"] [data-active="true"]')?.getAttribute('data-phase') ?? null);

@@ -94,10 +94,15 @@ class DemoRun {
 			this.studyName = study.study.name;
 			await reportStore.setBundle(await api.bundle(study.id), study.study.name);
 			const onEvent = (e: RunEvent) => {
-				if (e.type === 'progress') this.progress = e.progress;
-				else this.#feed(e.samples);
+				if (e.type === 'progress') {
+					if (!this.#stopped) this.progress = e.progress;
+				} else this.#feed(e.samples);
 			};
 			const status = await api.start(study.id, { baseUrl: ctx.baseUrl, app: ctx.app }, Comlink.proxy(onEvent));
+			// Progress events come through their own port, so the last one can arrive after the run's
+			// result: the run is over now, whatever the last event said (else the page stays "running").
+			const last = this.progress;
+			if (last) this.progress = { ...(last as RunProgress), status };
 			this.#stopped = true;
 			clearTimeout(this.#timer);
 			this.#timer = undefined;
