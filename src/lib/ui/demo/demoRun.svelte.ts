@@ -2,7 +2,7 @@
 // It drives the same runner worker as the study page and feeds the same report store.
 import { reportStore } from '$lib/stores/report.svelte';
 import type { Sample } from '$lib/core/types';
-import type { RunEvent, RunProgress, StoredStudy } from '$lib/runner/types';
+import type { RunEvent, RunProgress, RunStatus, StoredStudy } from '$lib/runner/types';
 
 export interface DemoContext {
 	/** Absolute URL of the built-in models folder. */
@@ -32,6 +32,8 @@ class DemoRun {
 	#lastCost = 0;
 	/** Set once the run has ended: its stored bundle replaces the live one, so no late updates. */
 	#stopped = false;
+	/** The run's own result, once `start` has resolved (late progress events keep it). */
+	#final: RunStatus | undefined;
 
 	get active(): boolean {
 		return this.progress?.status === 'running' || this.progress?.status === 'paused';
@@ -85,6 +87,7 @@ class DemoRun {
 		this.progress = undefined;
 		this.#pending = [];
 		this.#stopped = false;
+		this.#final = undefined;
 		this.#lastCost = 0;
 		try {
 			const { api, Comlink } = await this.#client();
@@ -94,13 +97,14 @@ class DemoRun {
 			this.studyName = study.study.name;
 			await reportStore.setBundle(await api.bundle(study.id), study.study.name);
 			const onEvent = (e: RunEvent) => {
-				if (e.type === 'progress') {
-					if (!this.#stopped) this.progress = e.progress;
-				} else this.#feed(e.samples);
+				// A late event still brings the final counts; the status is the run's result once it is in.
+				if (e.type === 'progress') this.progress = this.#final ? { ...e.progress, status: this.#final } : e.progress;
+				else this.#feed(e.samples);
 			};
 			const status = await api.start(study.id, { baseUrl: ctx.baseUrl, app: ctx.app }, Comlink.proxy(onEvent));
 			// Progress events come through their own port, so the last one can arrive after the run's
 			// result: the run is over now, whatever the last event said (else the page stays "running").
+			this.#final = status;
 			const last = this.progress;
 			if (last) this.progress = { ...(last as RunProgress), status };
 			this.#stopped = true;
