@@ -4,10 +4,9 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateProblems } from '../../src/lib/core/problems';
-import { grade } from '../../src/lib/core/grading';
 import { parseBundle } from '../../src/lib/core/study';
 import type { Bundle, ModelRef, Problem, Sample, StudyConfig } from '../../src/lib/core/types';
-import { evaluateModel } from './evaluate';
+import { evaluateModel, greedyCorrect } from './evaluate';
 import { openLlamaPage } from './llamaPage';
 
 // DEMO_MODELS and DEMO_QUICK=1 (4 problems, n = 2, no files written) exist to check the script itself.
@@ -35,7 +34,6 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const manifest = JSON.parse(readFileSync(join(MODELS, 'manifest.json'), 'utf8')) as Manifest;
 	const template = manifest.prompt.template;
-	const promptOf = (p: Problem): string => template.replace('{question}', p.question);
 	const seed = 7;
 	const problems: Problem[] = generateProblems({ family: 'offline', seed, count: QUICK ? 4 : SIZE.problems });
 	const study: StudyConfig = {
@@ -75,8 +73,7 @@ async function main(): Promise<void> {
 	}
 	if (!FULL)
 		for (const m of everything) {
-			const comp = await page.run(bytesOf(m.file), competenceSet.map((p) => ({ prompt: promptOf(p), temperature: 0, seed: 1 })), study.sampling.maxTokens);
-			const correct = comp.done.filter((d, i) => grade(d.text, competenceSet[i]!, 'gsm8k-strict').correct).length;
+			const correct = await greedyCorrect(page, bytesOf(m.file), competenceSet, template, study.sampling.maxTokens);
 			competence[m.id] = { correct, total: competenceSet.length, accuracy: correct / competenceSet.length };
 			console.log(`${m.id}: competence (in-domain levels 1-2, greedy) ${correct}/${competenceSet.length}`);
 		}

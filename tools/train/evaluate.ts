@@ -31,3 +31,9 @@ export async function evaluateModel(
 	});
 	return { samples, tokens, ms, engine: run.engine, browser: run.browser };
 }
+
+/** How many of `problems` the model answers right greedily (strict `####`): M1's calibration, the family's competence. */
+export async function greedyCorrect(page: LlamaPage, gguf: Uint8Array, problems: readonly Problem[], template: string, maxTokens: number): Promise<number> {
+	const { done } = await page.run(gguf, problems.map((p) => ({ prompt: template.replace('{question}', p.question), temperature: 0, seed: 1 })), maxTokens);
+	return done.filter((d, i) => grade(d.text, problems[i]!, 'gsm8k-strict').correct).length;
+}

@@ -7,13 +7,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { assemblePreset, generateProblems, type Preset } from '../../src/lib/core/problems';
-import { grade } from '../../src/lib/core/grading';
 import type { Bundle, ModelRef, Problem, Split, StudyConfig } from '../../src/lib/core/types';
 import { PROMPT_TEMPLATE } from '../../src/lib/train/data';
 import { fromGguf, toGguf } from '../../src/lib/train/gguf';
 import type { RoundSettings } from '../../src/lib/train/round';
 import { trainChain, type ChainPlan } from './chain';
-import { evaluateModel } from './evaluate';
+import { evaluateModel, greedyCorrect } from './evaluate';
 import { llamaPoolSampler, openLlamaPage, type LlamaPage } from './llamaPage';
 import { RUN } from './run';
 
@@ -58,10 +57,7 @@ export const DEMO_STUDY: Pick<StudyConfig, 'seed' | 'sampling' | 'extractor' | '
 	prompt: { style: 'raw', form: 'completion', text: PROMPT_TEMPLATE }
 };
 
-async function greedyTally(page: LlamaPage, gguf: Uint8Array, problems: readonly Problem[]): Promise<number> {
-	const { done } = await page.run(gguf, problems.map((p) => ({ prompt: PROMPT_TEMPLATE.replace('{question}', p.question), temperature: 0, seed: 1 })), 320);
-	return done.filter((d, i) => grade(d.text, problems[i]!, 'gsm8k-strict').correct).length;
-}
+const greedyTally = (page: LlamaPage, gguf: Uint8Array, problems: readonly Problem[]): Promise<number> => greedyCorrect(page, gguf, problems, PROMPT_TEMPLATE, 320);
 
 async function calibrate(): Promise<void> {
 	const page = await openLlamaPage();

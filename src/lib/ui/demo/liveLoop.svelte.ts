@@ -10,6 +10,7 @@ import type { RoundRequest, TrainProgress } from '$lib/train/protocol';
 import { isTrainError } from '$lib/train/errors';
 import type { TrainingJob } from '$lib/train/trainerClient';
 import { trainedModelMeta } from '$lib/train/trainRound';
+import { sha256Hex } from '$lib/engines/wllama/builtinFile';
 import { trainedModels } from '$lib/ui/study/trainedModels.svelte';
 import { demoRun, type DemoContext } from './demoRun.svelte';
 
@@ -33,11 +34,6 @@ interface Parent {
 }
 
 const POOL_STUDY = 'live-loop-pool';
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-	const d = await crypto.subtle.digest('SHA-256', bytes.slice().buffer);
-	return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** One round's recorded request, for `size` (toy: 4 problems, for tests). */
 export function roundRequest(method: LoopMethod, size: LoopSize, from: TrainingRecord['from']): RoundRequest {
@@ -77,8 +73,8 @@ class LiveLoop {
 		}
 		const response = await fetch(new URL(m1.source, ctx.baseUrl));
 		if (!response.ok) throw new Error(`M1 could not be downloaded (${m1.source}: the server answered ${response.status}).`);
-		const bytes = new Uint8Array(await response.arrayBuffer());
-		return { ref: m1, bytes, sha256: await sha256(bytes), iteration: 1, files: {} };
+		const blob = await response.blob();
+		return { ref: m1, bytes: new Uint8Array(await blob.arrayBuffer()), sha256: await sha256Hex(blob), iteration: 1, files: {} };
 	}
 
 	/** Samples the pool from the parent through the runner; resolves with the pool samples. */
@@ -151,15 +147,15 @@ class LiveLoop {
 			const { gguf, result } = await this.#job.done;
 			this.#job = undefined;
 			const id = `live-m${t}`;
+			const file = new Blob([gguf.slice().buffer], { type: 'application/octet-stream' });
 			const ref: TrainedModel['ref'] = {
 				id,
 				label,
 				engine: 'wllama',
 				source: `file:${id}.gguf`,
 				order: demo.models.length,
-				training: { ...round, sha256: await sha256(gguf), result }
+				training: { ...round, sha256: await sha256Hex(file), result }
 			};
-			const file = new Blob([gguf.slice().buffer], { type: 'application/octet-stream' });
 			const kept: TrainedModel = { ref, gguf: file, createdAt: new Date().toISOString() };
 			await trainedModels.add(kept);
 			this.phase = 'evaluating';

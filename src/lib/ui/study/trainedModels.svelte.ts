@@ -13,9 +13,12 @@ class TrainedModels {
 	/** Storage refused, in words. */
 	error = $state<string | undefined>();
 
-	async #store() {
-		const { IdbTrainedStore } = await import('$lib/runner/storage');
-		return new IdbTrainedStore();
+	#opened: Promise<import('$lib/runner/storage').IdbTrainedStore> | undefined;
+
+	/** One connection for the page's life (each store object opens the database). */
+	#store() {
+		this.#opened ??= import('$lib/runner/storage').then(({ IdbTrainedStore }) => new IdbTrainedStore());
+		return this.#opened;
 	}
 
 	async #read(): Promise<TrainedModel[]> {
