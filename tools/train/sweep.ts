@@ -159,9 +159,38 @@ function cellBundle(k: string): { file: string; ids: string[] } {
 	return { file: join(DIR, `cell${k}.json`), ids: ['m1', 'm2', 'm3', 'm4', 'm5'] };
 }
 
-/** The README's sweep table from each cell's tidy CSV (the CLI's own figures). */
+/** Rules 1 and 2 as the README's tables: each checkpoint's loss and calibration pass@1, M1 per split x level. */
+function calibrationTables(ch: Choice): string[] {
+	const steps = Object.keys(ch.checkpoints).map(Number).sort((a, b) => a - b);
+	const loss = (step: number): string => {
+		const f = join(CHECKPOINTS, `m1-step${step}.json`);
+		return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as { finalLoss: number }).finalLoss.toFixed(3) : 'n/a';
+	};
+	const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+	const cell = (key: string): string => {
+		const v = ch.cells[key];
+		return v ? `${v.correct}/${v.total} (${pct(v.correct / v.total)})` : 'n/a';
+	};
+	return [
+		`| M1 checkpoint (steps of ${RUN.m1.train.steps}) | ${steps.join(' | ')} |`,
+		`|---|${steps.map(() => '---').join('|')}|`,
+		`| training loss (nats/token, last 10% of the steps so far) | ${steps.map(loss).join(' | ')} |`,
+		`| greedy pass@1, 150 calibration problems | ${steps.map((s) => pct(ch.checkpoints[s]!)).join(' | ')} |`,
+		'',
+		`| M1 (step ${ch.m1Step}), greedy, 30 problems a cell | level 1 | level 2 | level 3 |`,
+		'|---|---|---|---|',
+		`| word problems (in-domain) | ${[1, 2, 3].map((l) => cell(`word-L${l}`)).join(' | ')} |`,
+		`| bare arithmetic (out-of-domain) | ${[1, 2, 3].map((l) => cell(`arith-L${l}`)).join(' | ')} |`,
+		'',
+		`Rule 2 keeps in-domain levels ${JSON.stringify(ch.levels.inDomain)} and out-of-domain levels ${JSON.stringify(ch.levels.ood)}.`,
+		''
+	];
+}
+
+/** The README's sweep tables: rules 1 and 2, then every cell from its tidy CSV (the CLI's own figures). */
 function table(): void {
 	const ch = choice();
+	console.log(calibrationTables(ch).join('\n'));
 	const hardest = `level:${Math.max(...ch.levels.inDomain)}`;
 	const lines = ['| cell | model | pass@1 greedy | pass@8 | in-domain pass@1 | in-domain pass@8 | Distinct-n (correct) | OOD pass@1 | hardest level pass@1 | group disparity | verdict vs M1 |', '|---|---|---|---|---|---|---|---|---|---|---|'];
 	for (const k of Object.keys(CELLS)) {
