@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // A static server for the built site: serves DIR at "/" and at "/sub/path/" (to prove the
-// build works from a sub-path), with the cross-origin isolation headers wllama's threads need.
+// build works from a sub-path), with the cross-origin isolation headers wllama's threads need and
+// the site's Content-Security-Policy (tools/csp.js).
 // Usage: node tools/serve.js [dir=build] [port=4173]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { headerPolicy } from './csp.js';
 
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
@@ -32,6 +34,7 @@ export function startServer(dir = 'build', port = 4173) {
 			'Cross-Origin-Opener-Policy': 'same-origin',
 			'Cross-Origin-Embedder-Policy': 'require-corp',
 			'Cross-Origin-Resource-Policy': 'same-origin',
+			'Content-Security-Policy': headerPolicy(),
 			'Cache-Control': 'no-store'
 		};
 		const candidates = [path, join(path, 'index.html'), path + '.html'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodSetup';
 
 const intAtLeast = (min: number) =>
 	z

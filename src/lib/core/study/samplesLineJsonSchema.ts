@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodSetup';
 import { SampleLineSchema } from './lineSchema';
 
 /**

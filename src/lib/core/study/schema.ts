@@ -1,6 +1,7 @@
 // Runtime schemas of the data model. types.ts stays the single source of truth: the checks at the
 // bottom fail to compile when a schema and its type drift apart.
 import { z } from 'zod';
+import './zodSetup';
 import type {
 	Bundle,
 	Environment,
