@@ -11,11 +11,11 @@ import { openLlamaPage } from './llamaPage';
 import { DEMO_SIZES, DEMO_STUDY, demoProblems } from './demoSet';
 
 // DEMO_MODELS and DEMO_QUICK=1 (4 problems, n = 2, no files written) exist to check the script itself.
-// DEMO_SIZE=full writes the full-size study (200 problems, every model; the sweep's cell 1) instead of the default demo.
+// One run writes both studies: the full size (200 problems x every model; the sweep's cell 1) and the
+// page's default demo, its first 40 problems x M1-M5 (the same samples: seeds depend only on model,
+// problem and index), so the two can never disagree.
 const MODELS = process.env.DEMO_MODELS ?? 'static/models';
 const QUICK = process.env.DEMO_QUICK === '1';
-const FULL = process.env.DEMO_SIZE === 'full';
-const SIZE = FULL ? { problems: DEMO_SIZES.full, file: 'demo-full-bundle.json', key: 'demoFull' } : { problems: DEMO_SIZES.demo, file: 'demo-bundle.json', key: 'demo' };
 
 interface Entry {
 	id: string;
@@ -36,18 +36,18 @@ async function main(): Promise<void> {
 	const manifest = JSON.parse(readFileSync(join(MODELS, 'manifest.json'), 'utf8')) as Manifest;
 	const template = manifest.prompt.template;
 	if (template !== DEMO_STUDY.prompt.text) throw new Error('the manifest\'s prompt template is not the trainer\'s PROMPT_TEMPLATE');
-	const problems: Problem[] = demoProblems(QUICK ? 4 : SIZE.problems);
+	const problems: Problem[] = demoProblems(QUICK ? 4 : DEMO_SIZES.full);
 	const study: StudyConfig = {
 		...DEMO_STUDY,
-		id: FULL ? 'demo-full-tiny-iterative-sft' : 'demo-tiny-iterative-sft',
-		name: FULL ? 'Built-in demo, full size: M1, iterative SFT (M2-M5), iterative DPO (D2-D5), alternating (A3-A5)' : 'Built-in demo: a tiny model and four rounds of iterative SFT (M1-M5)',
+		id: 'demo-full-tiny-iterative-sft',
+		name: 'Built-in demo, full size: M1, iterative SFT (M2-M5), iterative DPO (D2-D5), alternating (A3-A5)',
 		...(QUICK ? { sampling: { ...DEMO_STUDY.sampling, n: 2, maxTokens: 40 } } : {}),
 		problemSet: { source: 'builtin', id: 'tiny', seed: DEMO_STUDY.seed, count: problems.length },
 		reference: manifest.models[0]!.id
 	};
 	// The default demo is the SFT chain (what the live demo runs); the full-size study sets the variants beside it.
 	const everything = [...manifest.models, ...(manifest.variants ?? []).flatMap((v) => v.models)];
-	const inStudy = FULL ? everything : manifest.models;
+	const inStudy = everything;
 	const models: ModelRef[] = inStudy.map((m, order) => ({ id: m.id, label: m.label, engine: 'builtin', source: m.file, order, chat: false }));
 	// Competence: greedy accuracy on another draw of the demo's own kind of problems (seed 9001).
 	const competenceSet = offlinePresetProblems('tiny', QUICK ? 4 : 100, 9001);
@@ -80,8 +80,7 @@ async function main(): Promise<void> {
 	});
 	const demoMs = performance.now() - wall0;
 	const samples = inStudy.flatMap((m) => perModel.get(m.id)!);
-	if (!FULL)
-		await queue(everything, async (page, m) => {
+	await queue(everything, async (page, m) => {
 			const correct = await greedyCorrect(page, bytesOf(m.file), competenceSet, template, study.sampling.maxTokens);
 			competence[m.id] = { correct, total: competenceSet.length, accuracy: correct / competenceSet.length };
 			console.log(`${m.id}: competence (the tiny preset, seed 9001, greedy) ${correct}/${competenceSet.length}`);
@@ -104,9 +103,9 @@ async function main(): Promise<void> {
 		return;
 	}
 	mkdirSync('static/demo', { recursive: true });
-	writeFileSync(`static/demo/${SIZE.file}`, JSON.stringify(bundle) + '\n');
-	manifest[SIZE.key] = {
-		bundle: `static/demo/${SIZE.file}`,
+	writeFileSync('static/demo/demo-full-bundle.json', JSON.stringify(bundle) + '\n');
+	manifest.demoFull = {
+		bundle: 'static/demo/demo-full-bundle.json',
 		problems: problems.length,
 		samplesPerModel: study.sampling.n + 1,
 		/** Wall clock with `pages` llama.cpp pages (one thread each) at once. */
@@ -115,7 +114,19 @@ async function main(): Promise<void> {
 		tokens: demoTokens,
 		tokensPerSecond: Math.round(demoTokens / (demoMs / 1000))
 	};
-	if (!FULL) manifest.competence = {
+	const small = new Set(demoProblems(DEMO_SIZES.demo).map((p) => p.id));
+	const chain = new Set(manifest.models.map((m) => m.id));
+	const demo: Bundle = {
+		...bundle,
+		study: { ...study, id: 'demo-tiny-iterative-sft', name: 'Built-in demo: a tiny model and four rounds of iterative SFT (M1-M5)', problemSet: { ...study.problemSet, count: small.size } },
+		problems: problems.filter((p) => small.has(p.id)),
+		models: models.filter((m) => chain.has(m.id)),
+		samples: samples.filter((x) => small.has(x.problem) && chain.has(x.model))
+	};
+	if (!parseBundle(JSON.parse(JSON.stringify(demo))).ok || demo.problems.length !== DEMO_SIZES.demo) throw new Error('the default demo is not a valid subset of the full study');
+	writeFileSync('static/demo/demo-bundle.json', JSON.stringify(demo) + '\n');
+	manifest.demo = { bundle: 'static/demo/demo-bundle.json', problems: demo.problems.length, samplesPerModel: study.sampling.n + 1, subsetOf: 'static/demo/demo-full-bundle.json', tokens: demo.samples.reduce((a, x) => a + x.tokens, 0) };
+	manifest.competence = {
 		measure: "greedy accuracy, strict #### answer, on 100 problems of the demo's kind (offlinePresetProblems('tiny', 100, 9001): 3 word problems in-domain to 1 bare arithmetic out-of-domain)",
 		engine,
 		browser: userAgent,
