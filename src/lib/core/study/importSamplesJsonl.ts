@@ -1,6 +1,7 @@
 import { assembleBundle, type Entry, type ImportOptions, type ImportResult } from './assembleBundle';
 import { formatPath, IssueList } from './errors';
 import { describeSize, MAX_LINE_CHARS, MAX_SAMPLES } from './limits';
+import { fastSampleLine } from './fastSampleLine';
 import { SampleLineSchema } from './lineSchema';
 import { splitLines } from './splitLines';
 
@@ -49,6 +50,11 @@ export function importSamplesJsonl(text: string, options: ImportOptions = {}): I
 		const raw = parsed.value;
 		if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
 			issues.add(at, 'each line should be one JSON object {"model": ..., "problem_id": ..., "sample_index": ..., "text": ...}');
+			continue;
+		}
+		const fast = fastSampleLine(raw as Record<string, unknown>);
+		if (fast) {
+			entries.push({ at, s: fast });
 			continue;
 		}
 		const result = SampleLineSchema.safeParse(raw);
