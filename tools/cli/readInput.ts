@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { Duplex } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { detectFormat, formatIssues, isStudyError, MAX_FILE_BYTES, readStudyFiles, type GunzipStream, textOfBytes, truncationWarnings, type ReadResult } from '../../src/lib/core/study';
-import type { Bundle } from '../../src/lib/core/types';
+import type { Bundle, Lap } from '../../src/lib/core/types';
 import type { ReportArgs } from './args';
 import { CliError, EXIT } from './errors';
 
@@ -42,12 +42,13 @@ function fail(path: string, r: Extract<ReadResult, { ok: false }>): never {
 }
 
 /** The bundle the command line names: one bundle or samples file, or several lm-eval files (one model each). */
-export async function readInput(args: ReportArgs): Promise<{ bundle: Bundle; warnings: string[] }> {
+export async function readInput(args: ReportArgs, lap?: Lap): Promise<{ bundle: Bundle; warnings: string[] }> {
 	if (args.files.length > 1 && args.models && args.models.length !== args.files.length) {
 		throw new CliError(`--models names ${args.models.length} models for ${args.files.length} files`, EXIT.usage);
 	}
 	const texts: string[] = [];
 	for (const path of args.files) texts.push(await readText(path));
+	lap?.('read');
 	const files = args.files.map((path, i) => {
 		const text = texts[i] ?? '';
 		const name = path === '-' ? 'stdin' : basename(path);
@@ -57,7 +58,7 @@ export async function readInput(args: ReportArgs): Promise<{ bundle: Bundle; war
 	});
 	const single = files.length === 1 && files[0]?.model === undefined;
 	// --extractor is applied after reading (regradeBundle), so its effect is counted against the file's own grades.
-	const r = readStudyFiles(files, { filter: args.filter, createdAt: new Date().toISOString(), ...(single ? { models: args.models } : {}) });
+	const r = readStudyFiles(files, { filter: args.filter, createdAt: new Date().toISOString(), ...(single ? { models: args.models } : {}), ...(lap ? { lap } : {}) });
 	if (!r.ok) {
 		if (files.length > 1 && r.format === undefined) throw new CliError(`${r.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`, EXIT.usage);
 		fail(args.files.join(', '), r);

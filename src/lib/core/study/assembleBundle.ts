@@ -1,6 +1,6 @@
 import { grade } from '../grading';
 import { GOLD_SOURCE_LABEL, goldFromSolution, type GoldSource } from '../problems/goldFromSolution';
-import { GREEDY_INDEX, sampleKey, type Bundle, type ExtractorId, type Problem, type Sample, type SamplingParams } from '../types';
+import { GREEDY_INDEX, sampleKey, type Bundle, type ExtractorId, type Lap, type Problem, type Sample, type SamplingParams } from '../types';
 import { checkBundle } from './checkBundle';
 import { IssueList, type Issue } from './errors';
 import { importedModel, importedProblem, importedStudyConfig } from './importDefaults';
@@ -21,6 +21,8 @@ export interface ImportOptions {
 	maxLineChars?: number;
 	/** Sampling settings known from elsewhere; n and greedy always come from the samples. */
 	sampling?: Partial<Pick<SamplingParams, 'temperature' | 'topP' | 'maxTokens'>>;
+	/** Told as each phase of the import ends (a benchmark's breakdown). */
+	lap?: Lap;
 }
 
 export type ImportResult = { ok: true; bundle: Bundle; warnings: string[] } | { ok: false; errors: Issue[]; omitted: number };
@@ -46,7 +48,7 @@ function describe(v: unknown): string {
  * parsing arrive in `issues`; any issue at all rejects the whole import (nothing dropped silently).
  */
 export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions, engine: string, issues = new IssueList()): ImportResult {
-	const { extractor = 'auto', name = 'imported samples', models: order, problems: known } = options;
+	const { extractor = 'auto', name = 'imported samples', models: order, problems: known, lap } = options;
 	const problems = new Map<string, Seen>();
 	const knownProblems = new Map((known ?? []).map((p) => [p.id, p]));
 	const modelIds: string[] = [];
@@ -80,6 +82,7 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 		}
 		accepted.push(s);
 	}
+	lap?.('validate');
 	if (accepted.length === 0 && issues.count === 0) issues.add('', 'the file has no samples (it is empty)');
 	if (issues.count > 0) return { ok: false, errors: issues.issues, omitted: issues.omitted };
 
@@ -117,7 +120,9 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 		environment: { app: 'reversal-lab', engine, browser: 'n/a' },
 		createdAt: options.createdAt ?? new Date().toISOString()
 	};
+	lap?.('grade');
 	const check = checkBundle(bundle);
+	lap?.('validate');
 	if (check.count > 0) return { ok: false, errors: check.issues, omitted: check.omitted };
 	const warnings: string[] = [];
 	for (const from of ['gsm8k', 'boxed'] as const) {

@@ -27,7 +27,7 @@ export function parseLine(text: string): { ok: true; value: unknown } | { ok: fa
  * a file with any bad line is rejected whole, with the first 20 errors and a count of the rest.
  */
 export function importSamplesJsonl(text: string, options: ImportOptions = {}): ImportResult {
-	const { maxLineChars = MAX_LINE_CHARS } = options;
+	const { maxLineChars = MAX_LINE_CHARS, lap } = options;
 	const issues = new IssueList();
 	const entries: Entry[] = [];
 	let records = 0;
@@ -43,6 +43,7 @@ export function importSamplesJsonl(text: string, options: ImportOptions = {}): I
 			break;
 		}
 		const parsed = parseLine(line.text);
+		lap?.('parse');
 		if (!parsed.ok) {
 			issues.add(at, parsed.message);
 			continue;
@@ -55,6 +56,7 @@ export function importSamplesJsonl(text: string, options: ImportOptions = {}): I
 		const fast = fastSampleLine(raw as Record<string, unknown>);
 		if (fast) {
 			entries.push({ at, s: fast });
+			lap?.('validate');
 			continue;
 		}
 		const result = SampleLineSchema.safeParse(raw);
