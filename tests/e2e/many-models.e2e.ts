@@ -153,6 +153,37 @@ test('the samples browser at 12 models: every output keeps a readable width and 
 	expect(question!.x + question!.width).toBeLessThanOrEqual(scroller!.x + scroller!.width + 1);
 });
 
+test('the samples browser groups a model\'s identical outputs with their count, and a problem expands to each sample', async ({ page }) => {
+	// On the first problem every model writes one text for all five samples but #3.
+	const repeated = structuredClone(bundle);
+	const first = repeated.problems[0]!.id;
+	for (const s of repeated.samples.filter((x) => x.problem === first)) s.text = s.index === 3 ? `${s.model}: a different try` : `${s.model}: the same answer, 42`;
+	await page.goto('/report');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+	await page.getByTestId('file-input').setInputFiles({ ...file, buffer: Buffer.from(JSON.stringify(repeated)) });
+	await expect(page.getByTestId('study-name')).toHaveText('Twelve models');
+	const rows = page.locator(`.browser .row.samples[data-problem="${first}"]`);
+	await expect(rows).toHaveCount(2);
+	const cell = rows.first().locator(`.cell[data-model="${repeated.models[1]!.id}"]`);
+	await expect(cell).toHaveAttribute('data-count', '4');
+	await expect(cell.locator('.who')).toContainText('M2 · ×4');
+	await expect(cell.locator('.who')).toContainText('identical samples: greedy, #0, #1, #2');
+	await expect(cell.locator('pre.text')).toHaveText(`${repeated.models[1]!.id}: the same answer, 42`);
+	await expect(rows.nth(1).locator(`.cell[data-model="${repeated.models[1]!.id}"] pre.text`)).toHaveText(`${repeated.models[1]!.id}: a different try`);
+	await expect(page.getByTestId('samples-status')).toContainText('repeated outputs grouped');
+	// The problem's header expands it to one row per sample, and groups it again.
+	const expand = page.locator(`.browser .row.problem[data-problem="${first}"]`).getByTestId('expand-problem');
+	await expect(expand).toHaveText('Show each sample (36 repeats grouped)');
+	await expand.click();
+	await expect(rows).toHaveCount(5);
+	await expect(expand).toHaveAttribute('aria-expanded', 'true');
+	await expand.click();
+	await expect(rows).toHaveCount(2);
+	// Grouping off: every problem sample by sample.
+	await page.getByTestId('group-outputs').uncheck();
+	await expect(rows).toHaveCount(5);
+});
+
 test('a share-results link reopens the same report; a study over the limit is told the way round', async ({ page, context }) => {
 	const small = syntheticBundle({ models: 3, problems: 10, n: 2, words: 12, seed: 5 });
 	small.study.name = 'Small enough to share';

@@ -3,18 +3,19 @@
 // into static/models/manifest.json. Usage: npx tsx tools/train/demoBundle.ts
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateProblems } from '../../src/lib/core/problems';
+import { offlinePresetProblems } from '../../src/lib/core/problems';
 import { parseBundle } from '../../src/lib/core/study';
 import type { Bundle, ModelRef, Problem, Sample, StudyConfig } from '../../src/lib/core/types';
 import { evaluateModel, greedyCorrect } from './evaluate';
 import { openLlamaPage } from './llamaPage';
+import { DEMO_SIZES, DEMO_STUDY, demoProblems } from './demoSet';
 
 // DEMO_MODELS and DEMO_QUICK=1 (4 problems, n = 2, no files written) exist to check the script itself.
-// DEMO_SIZE=full writes the full-size study (60 problems, greedy + 16) instead of the default demo.
+// DEMO_SIZE=full writes the full-size study (200 problems, every model; the sweep's cell 1) instead of the default demo.
 const MODELS = process.env.DEMO_MODELS ?? 'static/models';
 const QUICK = process.env.DEMO_QUICK === '1';
 const FULL = process.env.DEMO_SIZE === 'full';
-const SIZE = FULL ? { problems: 60, n: 16, file: 'demo-full-bundle.json', key: 'demoFull' } : { problems: 40, n: 8, file: 'demo-bundle.json', key: 'demo' };
+const SIZE = FULL ? { problems: DEMO_SIZES.full, file: 'demo-full-bundle.json', key: 'demoFull' } : { problems: DEMO_SIZES.demo, file: 'demo-bundle.json', key: 'demo' };
 
 interface Entry {
 	id: string;
@@ -34,24 +35,22 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	const manifest = JSON.parse(readFileSync(join(MODELS, 'manifest.json'), 'utf8')) as Manifest;
 	const template = manifest.prompt.template;
-	const seed = 7;
-	const problems: Problem[] = generateProblems({ family: 'offline', seed, count: QUICK ? 4 : SIZE.problems });
+	if (template !== DEMO_STUDY.prompt.text) throw new Error('the manifest\'s prompt template is not the trainer\'s PROMPT_TEMPLATE');
+	const problems: Problem[] = demoProblems(QUICK ? 4 : SIZE.problems);
 	const study: StudyConfig = {
+		...DEMO_STUDY,
 		id: FULL ? 'demo-full-tiny-iterative-sft' : 'demo-tiny-iterative-sft',
 		name: FULL ? 'Built-in demo, full size: M1, iterative SFT (M2-M5), iterative DPO (D2-D5), alternating (A3-A5)' : 'Built-in demo: a tiny model and four rounds of iterative SFT (M1-M5)',
-		seed,
-		sampling: { n: QUICK ? 2 : SIZE.n, greedy: true, temperature: 0.8, topP: 1, maxTokens: QUICK ? 40 : 320 },
-		prompt: { style: 'raw', form: 'completion', text: template },
-		extractor: 'gsm8k-strict',
-		problemSet: { source: 'builtin', id: 'offline', seed, count: problems.length },
+		...(QUICK ? { sampling: { ...DEMO_STUDY.sampling, n: 2, maxTokens: 40 } } : {}),
+		problemSet: { source: 'builtin', id: 'tiny', seed: DEMO_STUDY.seed, count: problems.length },
 		reference: manifest.models[0]!.id
 	};
 	// The default demo is the SFT chain (what the live demo runs); the full-size study sets the variants beside it.
 	const everything = [...manifest.models, ...(manifest.variants ?? []).flatMap((v) => v.models)];
 	const inStudy = FULL ? everything : manifest.models;
 	const models: ModelRef[] = inStudy.map((m, order) => ({ id: m.id, label: m.label, engine: 'builtin', source: m.file, order, chat: false }));
-	// Competence: greedy accuracy on a separate in-domain level 1-2 set, the issue's acceptance figure.
-	const competenceSet = generateProblems({ family: 'offline', seed: 9001, count: QUICK ? 4 : 100, split: 'in-domain', levels: [1, 2] });
+	// Competence: greedy accuracy on another draw of the demo's own kind of problems (seed 9001).
+	const competenceSet = offlinePresetProblems('tiny', QUICK ? 4 : 100, 9001);
 
 	const page = await openLlamaPage();
 	const bytesOf = (file: string): Uint8Array => new Uint8Array(readFileSync(join(MODELS, file)));
@@ -75,7 +74,7 @@ async function main(): Promise<void> {
 		for (const m of everything) {
 			const correct = await greedyCorrect(page, bytesOf(m.file), competenceSet, template, study.sampling.maxTokens);
 			competence[m.id] = { correct, total: competenceSet.length, accuracy: correct / competenceSet.length };
-			console.log(`${m.id}: competence (in-domain levels 1-2, greedy) ${correct}/${competenceSet.length}`);
+			console.log(`${m.id}: competence (the tiny preset, seed 9001, greedy) ${correct}/${competenceSet.length}`);
 		}
 	await page.close();
 	const bundle: Bundle = {
@@ -105,7 +104,7 @@ async function main(): Promise<void> {
 		tokensPerSecond: Math.round(demoTokens / (demoMs / 1000))
 	};
 	if (!FULL) manifest.competence = {
-		measure: 'greedy accuracy, strict #### answer, on 100 in-domain level 1-2 problems (generateProblems({ family: offline, seed: 9001, count: 100, split: in-domain, levels: [1, 2] }))',
+		measure: "greedy accuracy, strict #### answer, on 100 problems of the demo's kind (offlinePresetProblems('tiny', 100, 9001): 3 word problems in-domain to 1 bare arithmetic out-of-domain)",
 		engine,
 		browser: userAgent,
 		models: competence

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 	const probe = generateProblems({ family: 'word', seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: RUN.m1.levels });
 	const pool = generateProblems(RUN.pool);
 	const where = { out: OUT, cache: CACHE, resume, log };
-	const m1 = trainM1(c, gold, probe, { initSeed: RUN.seeds.init, train: { ...RUN.m1.train, seed: RUN.seeds.order }, stopAt: RUN.m1.stopAt, maxTokens: RUN.sampling.maxTokens }, where);
+	const m1 = trainM1(c, gold, probe, { initSeed: RUN.seeds.init, train: { ...RUN.m1.train, seed: RUN.seeds.order }, stopAt: RUN.m1.stopAt, checkpointEvery: RUN.m1.checkpointEvery, maxTokens: RUN.sampling.maxTokens }, where);
 	const page = await openLlamaPage();
 	const sampler = llamaPoolSampler(page, c);
 	// Every round, in the main chain and in the variants, samples and trains with the same settings and seeds.

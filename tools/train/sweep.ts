@@ -1,13 +1,15 @@
 // The sweep declared in the README ("The sweep"), run in phases so each can be checked as it lands:
 //   npx tsx tools/train/sweep.ts calibrate   rules 1 and 2 on the M1 checkpoints (m1Checkpoints.ts)
-//   npx tsx tools/train/sweep.ts cell <1-4>  four SFT rounds of that cell, every model on the demo set
+//   npx tsx tools/train/sweep.ts cell <2-4>  four SFT rounds of that cell, every model on the demo set
+//                                           (cell 1 is the shipped SFT chain, measured by demoBundle.ts)
 //   npx tsx tools/train/sweep.ts table       every cell's figures, per iteration, as the README's table
-// Files go to tools/train/.sweep (not committed): checkpoints, choice.json, cell<k>.json bundles.
+// M1's checkpoints are models:train's own (tools/train/.cache/m1-step<N>.gguf, see m1.ts); the sweep's
+// files go to tools/train/.sweep (not committed): choice.json, cell<k>.json bundles.
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { assemblePreset, generateProblems, type Preset } from '../../src/lib/core/problems';
-import type { Bundle, ModelRef, Problem, Split, StudyConfig } from '../../src/lib/core/types';
+import { generateProblems, TINY_LEVELS } from '../../src/lib/core/problems';
+import type { Bundle, ModelRef, Problem } from '../../src/lib/core/types';
 import { PROMPT_TEMPLATE } from '../../src/lib/train/data';
 import { fromGguf, toGguf } from '../../src/lib/train/gguf';
 import type { RoundSettings } from '../../src/lib/train/round';
@@ -15,8 +17,10 @@ import { trainChain, type ChainPlan } from './chain';
 import { evaluateModel, greedyCorrect } from './evaluate';
 import { llamaPoolSampler, openLlamaPage, type LlamaPage } from './llamaPage';
 import { RUN } from './run';
+import { DEMO_SIZES, DEMO_STUDY, demoProblems } from './demoSet';
 
 const DIR = 'tools/train/.sweep';
+const CHECKPOINTS = 'tools/train/.cache';
 const CHOICE = join(DIR, 'choice.json');
 const c = RUN.model;
 
@@ -35,39 +39,17 @@ const CELLS: Record<string, { name: string; round: RoundSettings; start: 'previo
 	4: { name: 'from-M1', round: RUN.sft, start: 'first' }
 };
 
-/** The demo set of rule 2: word problems in-domain, bare arithmetic as OOD, 3:1, at the calibrated levels. */
-export function demoPreset(levels: Choice['levels']): Preset {
-	return {
-		id: 'tiny',
-		label: 'Tiny family: word problems in-domain, bare arithmetic out-of-domain',
-		description: 'The built-in family\'s own task: generated word problems (its training task) and bare arithmetic expressions, a format it never saw.',
-		online: false,
-		parts: [
-			{ source: 'builtin', family: 'word', split: 'in-domain', levels: levels.inDomain, weight: 3 },
-			{ source: 'builtin', family: 'arithmetic', split: 'in-domain', levels: levels.ood, as: 'ood' as Split, weight: 1 }
-		],
-		extractor: 'gsm8k-strict'
-	};
-}
-
-export const DEMO_STUDY: Pick<StudyConfig, 'seed' | 'sampling' | 'extractor' | 'prompt'> = {
-	seed: 7,
-	sampling: { n: 8, greedy: true, temperature: 0.8, topP: 1, maxTokens: 320 },
-	extractor: 'gsm8k-strict',
-	prompt: { style: 'raw', form: 'completion', text: PROMPT_TEMPLATE }
-};
-
 const greedyTally = (page: LlamaPage, gguf: Uint8Array, problems: readonly Problem[]): Promise<number> => greedyCorrect(page, gguf, problems, PROMPT_TEMPLATE, 320);
 
 async function calibrate(): Promise<void> {
 	const page = await openLlamaPage();
-	const steps = readdirSync(DIR).map((f) => /^m1-step(\d+)\.gguf$/.exec(f)?.[1]).filter((s): s is string => !!s).map(Number).sort((a, b) => a - b);
+	const steps = readdirSync(CHECKPOINTS).map((f) => /^m1-step(\d+)\.gguf$/.exec(f)?.[1]).filter((s): s is string => !!s).map(Number).sort((a, b) => a - b);
 	const calibration = generateProblems({ family: 'word', seed: 4242, count: 150, split: 'in-domain', levels: RUN.m1.levels });
 	const prior: Partial<Choice> = existsSync(CHOICE) ? JSON.parse(readFileSync(CHOICE, 'utf8')) : {};
 	const checkpoints: Record<string, number> = prior.checkpoints ?? {};
 	let m1Step: number | undefined;
 	for (const step of steps) {
-		checkpoints[step] ??= (await greedyTally(page, readFileSync(join(DIR, `m1-step${step}.gguf`)), calibration)) / calibration.length;
+		checkpoints[step] ??= (await greedyTally(page, readFileSync(join(CHECKPOINTS, `m1-step${step}.gguf`)), calibration)) / calibration.length;
 		console.log(`rule 1: checkpoint ${step}: greedy pass@1 ${checkpoints[step]!.toFixed(3)} on ${calibration.length} calibration problems`);
 		if (checkpoints[step]! >= 0.4) {
 			m1Step = step;
@@ -81,7 +63,7 @@ async function calibrate(): Promise<void> {
 		return page.close();
 	}
 	m1Step ??= last!;
-	const gguf = readFileSync(join(DIR, `m1-step${m1Step}.gguf`));
+	const gguf = readFileSync(join(CHECKPOINTS, `m1-step${m1Step}.gguf`));
 	const cells: Choice['cells'] = {};
 	for (const [family, tag] of [['word', 'word'], ['arithmetic', 'arith']] as const)
 		for (const level of [1, 2, 3]) {
@@ -103,17 +85,21 @@ function choice(): Choice {
 	return ch;
 }
 
-function demoProblems(ch: Choice): Problem[] {
-	return assemblePreset(demoPreset(ch.levels), [], 200, DEMO_STUDY.seed).problems;
+/** The demo set is core's 'tiny' preset; its levels must be the ones rule 2 chose. */
+function demoSet(ch: Choice): Problem[] {
+	const fixed = { inDomain: [...TINY_LEVELS.inDomain], ood: [...TINY_LEVELS.ood] };
+	if (JSON.stringify(fixed) !== JSON.stringify(ch.levels)) throw new Error(`TINY_LEVELS in src/lib/core/problems/presets.ts is ${JSON.stringify(fixed)}, rule 2 chose ${JSON.stringify(ch.levels)}: update it`);
+	return demoProblems(DEMO_SIZES.full);
 }
 
 async function cell(k: string): Promise<void> {
 	const spec = CELLS[k];
 	if (!spec) throw new Error(`cell should be one of ${Object.keys(CELLS).join(', ')}`);
+	if (k === '1') throw new Error('cell 1 is the shipped SFT chain: `npm run models:train`, then DEMO_SIZE=full tools/train/demoBundle.ts');
 	const ch = choice();
 	const out = join(DIR, `cell${k}`);
 	mkdirSync(out, { recursive: true });
-	const m1 = fromGguf(new Uint8Array(readFileSync(join(DIR, `m1-step${ch.m1Step}.gguf`)))).weights;
+	const m1 = fromGguf(new Uint8Array(readFileSync(join(CHECKPOINTS, `m1-step${ch.m1Step}.gguf`)))).weights;
 	const pool = generateProblems(RUN.pool);
 	const probe = generateProblems({ family: 'word', seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: RUN.m1.levels });
 	const page = await openLlamaPage();
@@ -122,7 +108,7 @@ async function cell(k: string): Promise<void> {
 	const t0 = performance.now();
 	const chain = await trainChain(c, m1, pool, probe, plan, { sft: { sampling: RUN.sampling, round: spec.round }, dpo: { sampling: RUN.sampling, round: RUN.dpo } }, llamaPoolSampler(page, c), { out, cache: out, resume: false, log, noFiles: true });
 	const trainSeconds = (performance.now() - t0) / 1000;
-	const problems = demoProblems(ch);
+	const problems = demoSet(ch);
 	const weights = [m1, ...chain.weights];
 	const models: ModelRef[] = weights.map((_, i) => ({ id: `m${i + 1}`, label: `M${i + 1}`, engine: 'builtin', source: `sweep cell ${k}`, order: i, chat: false }));
 	const samples = [];
@@ -150,13 +136,23 @@ async function cell(k: string): Promise<void> {
 	log(`done: rounds ${trainSeconds.toFixed(0)} s, bundle ${join(DIR, `cell${k}.json`)}`);
 }
 
+/**
+ * Where a cell's figures come from. Cell 1 is the shipped SFT chain (models:train runs the same
+ * rounds, settings and seeds), measured in the full demo bundle on the same problems and sampling;
+ * the other cells are their own bundles.
+ */
+function cellBundle(k: string): { file: string; ids: string[] } {
+	if (k === '1') return { file: 'static/demo/demo-full-bundle.json', ids: ['tiny-m1', 'tiny-m2', 'tiny-m3', 'tiny-m4', 'tiny-m5'] };
+	return { file: join(DIR, `cell${k}.json`), ids: ['m1', 'm2', 'm3', 'm4', 'm5'] };
+}
+
 /** The README's sweep table from each cell's tidy CSV (the CLI's own figures). */
 function table(): void {
 	const ch = choice();
 	const hardest = `level:${Math.max(...ch.levels.inDomain)}`;
 	const lines = ['| cell | model | pass@1 greedy | pass@8 | Distinct-n (correct) | OOD pass@1 | hardest level pass@1 | group disparity | verdict vs M1 |', '|---|---|---|---|---|---|---|---|---|'];
 	for (const k of Object.keys(CELLS)) {
-		const file = join(DIR, `cell${k}.json`);
+		const { file, ids } = cellBundle(k);
 		if (!existsSync(file)) {
 			lines.push(`| ${k} ${CELLS[k]!.name} | not run | | | | | | | |`);
 			continue;
@@ -167,9 +163,9 @@ function table(): void {
 		const get = (model: string, metric: string, subset: string, kk = ''): string => rows.find((r) => r[0] === model && r[1] === metric && r[2] === subset && (r[3] ?? '') === kk)?.[4] ?? '';
 		const pct = (v: string): string => (v === '' ? 'n/a' : `${(100 * Number(v)).toFixed(1)}%`);
 		const num = (v: string): string => (v === '' ? 'n/a' : Number(v).toFixed(3));
-		for (const m of ['m1', 'm2', 'm3', 'm4', 'm5']) {
-			const verdict = rows.find((r) => r[0] === m && r[1] === 'verdict')?.[2] ?? (m === 'm1' ? 'reference' : 'n/a');
-			lines.push(`| ${k} ${CELLS[k]!.name} | ${m.toUpperCase()} | ${pct(get(m, 'pass1_greedy', 'all'))} | ${pct(get(m, 'pass@k', 'all', '8'))} | ${num(get(m, 'distinct_n', 'correct'))} | ${pct(get(m, 'pass1_greedy', 'split:ood'))} | ${pct(get(m, 'accuracy', hardest))} | ${num(get(m, 'group_disparity', 'all'))} | ${verdict} |`);
+		for (const [i, m] of ids.entries()) {
+			const verdict = rows.find((r) => r[0] === m && r[1] === 'verdict')?.[2] ?? (i === 0 ? 'reference' : 'n/a');
+			lines.push(`| ${k} ${CELLS[k]!.name} | M${i + 1} | ${pct(get(m, 'pass1_greedy', 'all'))} | ${pct(get(m, 'pass@k', 'all', '8'))} | ${num(get(m, 'distinct_n', 'correct'))} | ${pct(get(m, 'pass1_greedy', 'split:ood'))} | ${pct(get(m, 'accuracy', hardest))} | ${num(get(m, 'group_disparity', 'all'))} | ${verdict} |`);
 		}
 	}
 	console.log(lines.join('\n'));
@@ -180,4 +176,4 @@ mkdirSync(DIR, { recursive: true });
 if (phase === 'calibrate') await calibrate();
 else if (phase === 'cell') await cell(arg ?? '');
 else if (phase === 'table') table();
-else console.error('usage: sweep.ts calibrate | cell <1-4> | table');
+else console.error('usage: sweep.ts calibrate | cell <2-4> | table');

@@ -20,14 +20,19 @@ export interface Problem {
 	solution?: string;
 }
 
-export type EngineKind = 'webllm' | 'wllama' | 'builtin' | 'import';
+export type EngineKind = 'webllm' | 'wllama' | 'builtin' | 'openai' | 'import';
 
 export interface ModelRef {
 	id: string;
 	label: string;
 	engine: EngineKind;
-	/** Prebuilt WebLLM id, GGUF URL, built-in model name, or the name used in an imported file. */
+	/**
+	 * Prebuilt WebLLM id, GGUF URL, built-in model name, the base URL of an OpenAI-compatible server
+	 * (engine 'openai', e.g. "http://gpu-node:8000/v1"), or the name used in an imported file.
+	 */
 	source: string;
+	/** Engine 'openai': the model name the server serves it under (one of its GET /v1/models ids). */
+	serverModel?: string;
 	/** Position in the study's ordered list (0 = first iteration). */
 	order: number;
 	/** Chat models get their chat template; base models get the raw prompt. */
@@ -138,7 +143,28 @@ export interface Environment {
 	engine: string;
 	browser: string;
 	adapter?: string;
+	/** What each OpenAI-compatible server said about itself, one entry per model sampled through one. */
+	servers?: ServerEnvironment[];
 }
+
+/** An OpenAI-compatible server as a bundle records it (never its API key). */
+export interface ServerEnvironment {
+	/** The study's model id. */
+	model: string;
+	baseUrl: string;
+	/** The model id the server answered with (its responses' `model` field). */
+	served: string;
+	/** Every model id GET /v1/models listed, with its `owned_by` when given. */
+	listed: { id: string; ownedBy?: string }[];
+	/** Every distinct `system_fingerprint` the responses carried (empty when the server sends none). */
+	fingerprints: string[];
+	/** vllm, llama.cpp, ollama, sglang, openai or unknown: from what the server says about itself. */
+	kind: ServerKind;
+	/** What that kind of server guarantees for seeded sampling, in words (see serverReproducibility). */
+	reproducibility: string;
+}
+
+export type ServerKind = 'vllm' | 'llama.cpp' | 'ollama' | 'sglang' | 'openai' | 'unknown';
 
 export interface Bundle {
 	format: 'reversal-lab/bundle';

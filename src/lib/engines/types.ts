@@ -1,6 +1,6 @@
 // The one Engine interface: implemented by each adapter (webllm, wllama, builtin) inside its
 // worker, and by the worker proxy on the main side. The runner only ever sees this.
-import type { ChatMessage, FinishReason, ModelRef } from '../core/types';
+import type { ChatMessage, FinishReason, ModelRef, ServerEnvironment } from '../core/types';
 
 export type { ChatMessage };
 
@@ -42,7 +42,9 @@ export interface Completion {
 export interface EngineInfo {
 	/** e.g. "wllama 3.13.0 (wasm, 1 thread)" — recorded in every bundle. */
 	name: string;
-	backend: 'wasm' | 'webgpu';
+	backend: 'wasm' | 'webgpu' | 'server';
+	/** An OpenAI-compatible server's own account of itself (engine 'openai'). */
+	server?: ServerEnvironment;
 }
 
 /** Where a model's bytes come from when its ModelRef alone cannot say (added for wllama). */

@@ -1,36 +1,41 @@
-// Which engine runs which model. wllama serves both GGUF models and the built-in ones; WebLLM's
-// adapter (helper E2's src/lib/engines/webllm) is picked up when present.
+// Which engine runs which model: the engine registry (src/lib/engines/registry.ts) says, kind by
+// kind. Factories load lazily (prepare), so a run only loads the engines its models use.
 import type { ModelRef } from '../core/types';
 import type { Engine } from '../engines/types';
 import { EngineError } from '../engines/errors';
-import { createWllamaEngine } from '../engines/wllama';
-
-type Factory = () => Engine;
-const webllmModules = import.meta.glob<{ createWebLlmEngine?: Factory }>('../engines/webllm/index.ts');
+import { ENGINE_KINDS, type EngineContext, type EngineFactory } from '../engines/registry';
 
 export class EnginePool {
 	#engines = new Map<string, Engine & { terminate?: () => void }>();
-	#webllm: Factory | undefined;
+	#factories = new Map<string, EngineFactory | undefined>();
 
-	constructor(private readonly options: { cachePrompt?: boolean } = {}) {}
+	constructor(private readonly context: EngineContext = {}) {}
 
-	/** Loads WebLLM's adapter module once, if this build has it. */
+	/** Loads the factory of every engine kind among the models, once. */
 	async prepare(models: readonly ModelRef[]): Promise<void> {
-		if (!models.some((m) => m.engine === 'webllm') || this.#webllm) return;
-		const load = Object.values(webllmModules)[0];
-		const mod = load ? await load() : undefined;
-		this.#webllm = mod?.createWebLlmEngine;
+		for (const m of models) {
+			const spec = ENGINE_KINDS[m.engine];
+			if (!spec.pool || this.#factories.has(spec.pool)) continue;
+			this.#factories.set(spec.pool, await spec.factory?.());
+		}
+	}
+
+	/** Requests to keep in flight for this model (the registry's figure for its kind); undefined = one at a time. */
+	concurrencyFor(model: ModelRef): number | undefined {
+		return ENGINE_KINDS[model.engine].concurrency?.(this.context);
 	}
 
 	engineFor(model: ModelRef, fresh: boolean): Engine {
-		const kind = model.engine === 'builtin' ? 'wllama' : model.engine;
-		let engine = this.#engines.get(kind);
+		const spec = ENGINE_KINDS[model.engine];
+		// A server engine holds one model's address and key: one instance per model.
+		const key = spec.pool === 'openai' ? `openai:${model.id}` : spec.pool;
+		let engine = key ? this.#engines.get(key) : undefined;
 		if (engine && !fresh) return engine;
 		engine?.terminate?.();
-		if (kind === 'wllama') engine = createWllamaEngine(this.options);
-		else if (kind === 'webllm' && this.#webllm) engine = this.#webllm();
-		else throw new EngineError('unsupported', `Model "${model.label}" uses the ${model.engine} engine, which this build cannot run.`);
-		this.#engines.set(kind, engine);
+		const create = spec.pool ? this.#factories.get(spec.pool) : undefined;
+		if (!key || !create) throw new EngineError('unsupported', `Model "${model.label}" uses the ${model.engine} engine, which this build cannot run.`);
+		engine = create(model, this.context);
+		this.#engines.set(key, engine);
 		return engine;
 	}
 

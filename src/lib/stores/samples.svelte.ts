@@ -37,7 +37,8 @@ class SamplesStore {
 
 	/** Open the browser on the samples behind a chart mark. */
 	async show(filter: Partial<SampleFilter>, heading: string): Promise<void> {
-		this.filter = { ...emptyFilter(), ...filter };
+		// Grouping identical outputs is the reader's choice and outlasts the chart that opened the browser.
+		this.filter = { ...emptyFilter(), group: this.filter.group, ...filter };
 		this.heading = heading;
 		await this.refresh();
 		this.focusRequest++;
@@ -45,7 +46,14 @@ class SamplesStore {
 
 	clear(): Promise<void> {
 		this.heading = undefined;
-		this.filter = emptyFilter();
+		this.filter = { ...emptyFilter(), group: this.filter.group };
+		return this.refresh();
+	}
+
+	/** One problem's samples one by one (or grouped again) while the rest stay grouped. */
+	toggleExpanded(problem: string): Promise<void> {
+		const { expanded } = this.filter;
+		this.filter.expanded = expanded.includes(problem) ? expanded.filter((p) => p !== problem) : [...expanded, problem];
 		return this.refresh();
 	}
 

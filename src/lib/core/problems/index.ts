@@ -5,7 +5,7 @@ export { DATASETS, adaptRows, adaptGsm8k, adaptMath, adaptCommonsenseQa, adaptSv
 export { goldFromSolution, GOLD_SOURCE_LABEL, type GoldSource } from './goldFromSolution';
 export { parseRowsResponse, type RowsResponse, type DatasetRow } from './rowsResponse';
 export { seededSubset } from './seededSubset';
-export { PRESETS, presetById, partCounts, assemblePreset, type Preset, type PresetId, type PresetPart, type AssembledSet } from './presets';
+export { PRESETS, TINY_LEVELS, offlinePresetProblems, presetById, partCounts, assemblePreset, type Preset, type PresetId, type PresetPart, type AssembledSet } from './presets';
 export { makeTemplate, renderPrompt, pickExemplars, answerInstruction, questionText, exemplarAnswer, type TemplateOptions } from './prompts';
 export { decodeUpload, firstInvalidUtf8, formatBytes, MAX_UPLOAD_BYTES, MAX_LINE_CHARS } from './decodeUpload';
 export { UploadError, isUploadError, type UploadErrorCode } from './errors';

@@ -33,6 +33,13 @@ export interface Preset {
 	extractor: ExtractorId;
 }
 
+/**
+ * The levels of the built-in family's demo set, fixed by the sweep's rule 2 (README, "The sweep"):
+ * every level where the shipped M1's greedy accuracy on a calibration sample (seed 4243, 30 a cell,
+ * through llama.cpp) is at least 5% in-domain and 10% out-of-domain, so that a fall can be seen.
+ */
+export const TINY_LEVELS = { inDomain: [1, 2, 3], ood: [1, 2, 3] } as const;
+
 export const PRESETS: readonly Preset[] = [
 	{
 		id: 'paper',
@@ -51,6 +58,17 @@ export const PRESETS: readonly Preset[] = [
 		description: 'Generated in the browser from a seed, nothing downloaded: arithmetic and multi-step word problems, levels 1-5, with out-of-domain variants (larger numbers, unseen phrasings, more steps).',
 		online: false,
 		parts: [{ source: 'builtin', family: 'offline' }],
+		extractor: 'gsm8k-strict'
+	},
+	{
+		id: 'tiny',
+		label: 'Built-in family: word problems + bare arithmetic out-of-domain',
+		description: 'The built-in tiny models\' own task, generated from a seed: multi-step word problems (their training task, in-domain) and bare arithmetic expressions, a format they never saw (out-of-domain), 3 to 1, at the levels where their M1 is measurably above zero.',
+		online: false,
+		parts: [
+			{ source: 'builtin', family: 'word', split: 'in-domain', levels: TINY_LEVELS.inDomain, weight: 3 },
+			{ source: 'builtin', family: 'arithmetic', split: 'in-domain', levels: TINY_LEVELS.ood, as: 'ood', weight: 1 }
+		],
 		extractor: 'gsm8k-strict'
 	},
 	{
@@ -73,6 +91,13 @@ export const PRESETS: readonly Preset[] = [
 
 export function presetById(id: string): Preset | undefined {
 	return PRESETS.find((p) => p.id === id);
+}
+
+/** The problems of a preset made entirely in the browser (no download): `count` of them from `seed`. */
+export function offlinePresetProblems(id: PresetId, count: number, seed: number): Problem[] {
+	const preset = presetById(id);
+	if (!preset || preset.online) throw new Error(`preset "${id}" is not one made offline`);
+	return assemblePreset(preset, [], count, seed).problems;
 }
 
 /** count shared out over parts as evenly as possible, earlier parts taking the remainder. */

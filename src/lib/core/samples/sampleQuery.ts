@@ -5,6 +5,7 @@
 import type { Bundle, Problem, Sample, Split } from '../types';
 import type { Report } from '../metrics/reportTypes';
 import { answerSpace, type AnswerMass } from '../metrics';
+import { outputGroups } from './outputGroups';
 
 export type { AnswerMass };
 
@@ -28,14 +29,23 @@ export interface SampleFilter {
 	maxIndex?: number;
 	/** Case-insensitive text search in question, gold answer and sample text. */
 	search: string;
+	/** Identical outputs of a model on a problem shown once, with their count. */
+	group: boolean;
+	/** Problems shown sample by sample even while grouping. */
+	expanded: string[];
 }
 
-export const emptyFilter = (): SampleFilter => ({ models: [], correctness: 'any', changed: false, search: '' });
+export const emptyFilter = (): SampleFilter => ({ models: [], correctness: 'any', changed: false, search: '', group: true, expanded: [] });
 
-/** One line of the browser: a problem header, or one sample index with a cell per shown model. */
+/**
+ * One line of the browser: a problem header (with how many samples grouping folds away), one
+ * sample index with a cell per shown model, or, while grouping, each shown model's `slot`-th
+ * distinct output.
+ */
 export type BrowserRow =
-	| { kind: 'problem'; problem: string }
-	| { kind: 'samples'; problem: string; index: number };
+	| { kind: 'problem'; problem: string; folded: number }
+	| { kind: 'samples'; problem: string; index: number }
+	| { kind: 'outputs'; problem: string; slot: number };
 
 export interface SampleIndex {
 	problems: Map<string, Problem>;
@@ -69,9 +79,20 @@ function solved(list: Sample[] | undefined): boolean | undefined {
 	return correct * 2 > list.length;
 }
 
+/** Which samples of a problem the filter keeps (index range, correctness, search). */
+export function sampleKeeper(f: SampleFilter, p: Problem): (s: Sample) => boolean {
+	const needle = f.search.trim().toLowerCase();
+	const problemMatches = needle === '' || p.question.toLowerCase().includes(needle) || p.answer.toLowerCase().includes(needle);
+	return (s) =>
+		!(f.maxIndex !== undefined && s.index >= f.maxIndex) &&
+		!(f.correctness === 'correct' && !s.correct) &&
+		!(f.correctness === 'incorrect' && s.correct) &&
+		(problemMatches || s.text.toLowerCase().includes(needle));
+}
+
 export function filterRows(index: SampleIndex, report: Report | undefined, f: SampleFilter): BrowserRow[] {
 	const shown = f.models.length ? f.models.filter((m) => index.models.includes(m)) : index.models;
-	const needle = f.search.trim().toLowerCase();
+	const expanded = new Set(f.expanded);
 	let setIds: Set<string> | undefined;
 	if (f.set) {
 		const mr = report?.models.find((m) => m.model === f.set?.model);
@@ -92,21 +113,21 @@ export function filterRows(index: SampleIndex, report: Report | undefined, f: Sa
 			const states = new Set(shown.map((m) => solved(perModel.get(m))).filter((v) => v !== undefined));
 			if (states.size < 2) continue;
 		}
-		const problemMatches =
-			needle === '' || p.question.toLowerCase().includes(needle) || p.answer.toLowerCase().includes(needle);
+		const keep = sampleKeeper(f, p);
 		const indices = new Set<number>();
+		let slots = 0;
+		let folded = 0;
 		for (const m of shown) {
-			for (const s of perModel.get(m) ?? []) {
-				if (f.maxIndex !== undefined && s.index >= f.maxIndex) continue;
-				if (f.correctness === 'correct' && !s.correct) continue;
-				if (f.correctness === 'incorrect' && s.correct) continue;
-				if (!problemMatches && !s.text.toLowerCase().includes(needle)) continue;
-				indices.add(s.index);
-			}
+			const kept = (perModel.get(m) ?? []).filter(keep);
+			for (const s of kept) indices.add(s.index);
+			const distinct = outputGroups(kept).length;
+			slots = Math.max(slots, distinct);
+			folded += kept.length - distinct;
 		}
 		if (indices.size === 0) continue;
-		rows.push({ kind: 'problem', problem: pid });
-		for (const i of [...indices].sort((a, b) => a - b)) rows.push({ kind: 'samples', problem: pid, index: i });
+		rows.push({ kind: 'problem', problem: pid, folded });
+		if (f.group && !expanded.has(pid)) for (let slot = 0; slot < slots; slot++) rows.push({ kind: 'outputs', problem: pid, slot });
+		else for (const i of [...indices].sort((a, b) => a - b)) rows.push({ kind: 'samples', problem: pid, index: i });
 	}
 	return rows;
 }

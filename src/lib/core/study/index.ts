@@ -37,3 +37,4 @@ export { shareDictionary } from './shareDictionary';
 export { regradeBundle } from './regradeBundle';
 export { TRUNCATION_WARN_SHARE, truncationOf, truncationWarnings, type Truncation } from './truncation';
 export { samplesLineJsonSchema } from './samplesLineJsonSchema';
+export { reproducibilityNote, serverKind } from './serverReproducibility';

@@ -59,8 +59,9 @@ export const TrainingRecordSchema = z.object({
 export const ModelRefSchema = z.object({
 	id,
 	label: z.string(),
-	engine: z.enum(['webllm', 'wllama', 'builtin', 'import']),
+	engine: z.enum(['webllm', 'wllama', 'builtin', 'openai', 'import']),
 	source: z.string(),
+	serverModel: z.string().optional(),
 	order: int(0),
 	chat: z.boolean().optional(),
 	training: TrainingRecordSchema.optional()
@@ -121,7 +122,20 @@ export const EnvironmentSchema = z.object({
 	app: z.string(),
 	engine: z.string(),
 	browser: z.string(),
-	adapter: z.string().optional()
+	adapter: z.string().optional(),
+	servers: z
+		.array(
+			z.object({
+				model: z.string(),
+				baseUrl: z.string(),
+				served: z.string(),
+				listed: z.array(z.object({ id: z.string(), ownedBy: z.string().optional() })),
+				fingerprints: z.array(z.string()),
+				kind: z.enum(['vllm', 'llama.cpp', 'ollama', 'sglang', 'openai', 'unknown']),
+				reproducibility: z.string()
+			})
+		)
+		.optional()
 });
 
 export const BUNDLE_FORMAT = 'reversal-lab/bundle';

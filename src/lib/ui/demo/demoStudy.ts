@@ -1,6 +1,6 @@
 // The live demo's study: the built-in tiny family on built-in problems, prompted and graded exactly
 // as the family was trained (the manifest's "prompt" block), like the shipped demo bundle.
-import { generateProblems } from '$lib/core/problems';
+import { offlinePresetProblems } from '$lib/core/problems';
 import type { ExtractorId, ModelRef } from '$lib/core/types';
 import { EXTRACTOR_IDS } from '$lib/core/grading';
 import type { StoredStudy } from '$lib/runner/types';
@@ -42,7 +42,7 @@ export function demoStudy(manifest: BuiltinManifest, options: DemoOptions, now =
 	const wanted = manifest.prompt?.extractor ?? 'gsm8k-strict';
 	if (!(EXTRACTOR_IDS as readonly string[]).includes(wanted)) throw new Error(`The manifest's prompt.extractor "${wanted}" is not an extractor this app knows.`);
 	const extractor = wanted as ExtractorId;
-	const problems = generateProblems({ family: 'offline', seed: DEMO_SEED, count: options.problems });
+	const problems = offlinePresetProblems('tiny', options.problems, DEMO_SEED);
 	const models: ModelRef[] = manifest.models.map((m, order) => builtinRef(m, order));
 	const id = `demo-live-${options.problems}x${options.n}`;
 	const stamp = now.toISOString();
@@ -55,7 +55,7 @@ export function demoStudy(manifest: BuiltinManifest, options: DemoOptions, now =
 			sampling: { n: options.n, greedy: true, temperature: 0.8, topP: 1, maxTokens: 320 },
 			prompt: template,
 			extractor,
-			problemSet: { source: 'builtin', id: 'offline', seed: DEMO_SEED, count: problems.length },
+			problemSet: { source: 'builtin', id: 'tiny', seed: DEMO_SEED, count: problems.length },
 			reference: (models[0] as ModelRef).id
 		},
 		problems,

@@ -4,6 +4,7 @@
 // user to confirm its hosts.
 import type { ModelRef } from '$lib/core/types';
 import { markInvisible } from '$lib/core/text';
+import { engineKind } from '$lib/engines/registry';
 import { builtinRef, type BuiltinEntry } from './builtinModels';
 
 export interface PendingModel {
@@ -21,26 +22,9 @@ export interface VettedModels {
 	refused: string[];
 }
 
-function hostOf(url: string): string {
-	try {
-		return new URL(url).host || url;
-	} catch {
-		return url;
-	}
-}
-
-/** The hosts a model's files come from, or undefined when it downloads nothing from elsewhere. */
+/** The hosts a model's files come from (or, for a server model, the server's), or undefined when it reaches nothing elsewhere. */
 export function foreignHosts(model: ModelRef): string[] | undefined {
-	const source = model.source.trim();
-	if (model.engine === 'webllm' && source.startsWith('mlc:')) {
-		const [modelUrl = '', lib = ''] = source.slice(4).split('|');
-		return [...new Set([hostOf(modelUrl), hostOf(lib)])];
-	}
-	if (model.engine === 'wllama' && !model.training) {
-		if (source.startsWith('hf:')) return ['huggingface.co'];
-		if (/^https?:/i.test(source)) return [hostOf(source)];
-	}
-	return undefined;
+	return engineKind(model.engine).hosts(model);
 }
 
 export function vetSharedModels(shared: readonly ModelRef[], builtins: readonly BuiltinEntry[]): VettedModels {

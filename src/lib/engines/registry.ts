@@ -1,0 +1,174 @@
+// The one owner of engine kinds: for each kind, how to create its engine, how many requests to keep
+// in flight, what it costs before a run, which hosts it reaches and what the model picker asks for.
+// The runner's engine pool, the study page's picker and its cost estimate all read this table.
+import type { EngineKind, ModelRef } from '../core/types';
+import type { Engine } from './types';
+
+/** What a run gives the engines: nothing here is stored (API keys live only in memory). */
+export interface EngineContext {
+	/** Reuse the KV cache of a shared prompt prefix (wllama; default true). */
+	cachePrompt?: boolean;
+	/** API keys by model id, for engine 'openai'. */
+	apiKeys?: Record<string, string>;
+	/** Requests in flight for engine 'openai' (default DEFAULT_CONCURRENCY). */
+	concurrency?: number;
+	/** The page's address, for the openai engine's mixed-content and CORS advice. */
+	pageUrl?: string;
+}
+
+export type EngineFactory = (model: ModelRef, context: EngineContext) => Engine & { terminate?: () => void };
+
+export interface EngineCost {
+	/** Bytes this model downloads into the browser; undefined = unknown before the download. */
+	downloadBytes: number | undefined;
+	/** A speed to assume before any run has measured one (tokens per second), when known. */
+	tokensPerSecond?: number;
+}
+
+export interface CostFacts {
+	/** The size of a built-in model's file, from the app's manifest. */
+	builtinBytes(model: ModelRef): number | undefined;
+}
+
+/** A field the model picker shows to add a model of this kind. */
+export interface PickerField {
+	key: 'baseUrl' | 'serverModel' | 'apiKey' | 'concurrency' | 'chat' | 'label';
+	label: string;
+	input: 'url' | 'select' | 'password' | 'number' | 'checkbox' | 'text';
+	placeholder?: string;
+	help?: string;
+}
+
+export interface EngineKindSpec {
+	kind: EngineKind;
+	/** How the chosen-models list names it. */
+	label: string;
+	/** The engine instance that runs it (built-in models share wllama's); undefined = cannot run (import). */
+	pool?: string;
+	/** Loads the factory (lazily, so pages only load the engines they use); undefined when this build lacks it. */
+	factory?: () => Promise<EngineFactory | undefined>;
+	/**
+	 * Requests the runner keeps in flight for a model of this kind (a server batches them). Absent
+	 * for in-browser engines: one request at a time, the next one sent before the last is saved.
+	 */
+	concurrency?(context: EngineContext): number;
+	cost(model: ModelRef, facts: CostFacts): EngineCost;
+	/** The hosts a model of this kind reaches, when they are not this app's own. */
+	hosts(model: ModelRef): string[] | undefined;
+	/** What the picker asks for when the user adds one by hand (empty: the picker's own lists). */
+	picker: PickerField[];
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+export const MAX_CONCURRENCY = 64;
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host || url;
+	} catch {
+		return url;
+	}
+}
+
+const webllmModules = import.meta.glob<{ createWebLlmEngine?: () => Engine & { terminate?: () => void } }>('./webllm/index.ts');
+
+const wllama: Omit<EngineKindSpec, 'kind' | 'label' | 'cost' | 'hosts'> = {
+	pool: 'wllama',
+	factory: async () => {
+		const { createWllamaEngine } = await import('./wllama');
+		return (_model, context) => createWllamaEngine({ cachePrompt: context.cachePrompt ?? true });
+	},
+	picker: []
+};
+
+export const ENGINE_KINDS: Record<EngineKind, EngineKindSpec> = {
+	builtin: {
+		...wllama,
+		kind: 'builtin',
+		label: 'built-in',
+		// The tiny models: 1,000 tokens/s is a cautious figure (the live demo ran at 3,500-4,000 on a 2-core machine).
+		cost: (model, facts) => ({ downloadBytes: facts.builtinBytes(model) ?? 0, tokensPerSecond: 1000 }),
+		hosts: () => undefined
+	},
+	wllama: {
+		...wllama,
+		kind: 'wllama',
+		label: 'wllama',
+		cost: (model) => ({ downloadBytes: model.source.startsWith('file:') ? 0 : undefined }),
+		hosts: (model) => {
+			const source = model.source.trim();
+			if (model.training) return undefined;
+			if (source.startsWith('hf:')) return ['huggingface.co'];
+			if (/^https?:/i.test(source)) return [hostOf(source)];
+			return undefined;
+		}
+	},
+	webllm: {
+		kind: 'webllm',
+		label: 'webllm',
+		pool: 'webllm',
+		factory: async () => {
+			const load = Object.values(webllmModules)[0];
+			const create = load ? (await load()).createWebLlmEngine : undefined;
+			return create ? () => create() : undefined;
+		},
+		cost: () => ({ downloadBytes: undefined }),
+		hosts: (model) => {
+			const source = model.source.trim();
+			if (!source.startsWith('mlc:')) return undefined;
+			const [modelUrl = '', lib = ''] = source.slice(4).split('|');
+			return [...new Set([hostOf(modelUrl), hostOf(lib)])];
+		},
+		picker: []
+	},
+	openai: {
+		kind: 'openai',
+		label: 'OpenAI-compatible server',
+		pool: 'openai',
+		factory: async () => {
+			const { createOpenAiEngine } = await import('./openai');
+			return (model, context) => {
+				const apiKey = context.apiKeys?.[model.id];
+				return createOpenAiEngine({ ...(apiKey ? { apiKey } : {}), ...(context.pageUrl ? { pageUrl: context.pageUrl } : {}) });
+			};
+		},
+		concurrency: (context) => Math.max(1, Math.min(MAX_CONCURRENCY, Math.round(context.concurrency ?? DEFAULT_CONCURRENCY))),
+		// Nothing is downloaded into the browser; the speed is the server's, known after the first samples.
+		cost: () => ({ downloadBytes: 0 }),
+		hosts: (model) => [hostOf(model.source)],
+		picker: [
+			{ key: 'baseUrl', label: 'Server base URL', input: 'url', placeholder: 'http://127.0.0.1:8000/v1', help: 'vLLM, llama-server, Ollama or SGLang; it must allow this page (CORS).' },
+			{ key: 'apiKey', label: 'API key (optional)', input: 'password', help: 'Kept in this tab’s memory only: never stored, shared or put in a bundle.' },
+			{ key: 'serverModel', label: 'Model', input: 'select', help: 'From the server’s GET /v1/models.' },
+			{ key: 'label', label: 'Label', input: 'text', placeholder: 'optional' },
+			{ key: 'chat', label: 'Chat model (/v1/chat/completions)', input: 'checkbox' },
+			{ key: 'concurrency', label: 'Requests in flight', input: 'number', help: 'The server batches concurrent requests.' }
+		]
+	},
+	import: {
+		kind: 'import',
+		label: 'imported',
+		cost: () => ({ downloadBytes: 0 }),
+		hosts: () => undefined,
+		picker: []
+	}
+};
+
+export function engineKind(kind: EngineKind): EngineKindSpec {
+	return ENGINE_KINDS[kind];
+}
+
+/** The cost inputs of a list of models: bytes to download, how many of unknown size, and a speed when every kind knows one. */
+export function modelsCost(models: readonly ModelRef[], facts: CostFacts): { downloadBytes: number; unknownDownloads: number; tokensPerSecond: number | undefined } {
+	let downloadBytes = 0;
+	let unknownDownloads = 0;
+	const speeds: (number | undefined)[] = [];
+	for (const m of models) {
+		const c = ENGINE_KINDS[m.engine].cost(m, facts);
+		if (c.downloadBytes === undefined) unknownDownloads++;
+		else downloadBytes += c.downloadBytes;
+		speeds.push(c.tokensPerSecond);
+	}
+	const known = speeds.length > 0 && speeds.every((s) => s !== undefined);
+	return { downloadBytes, unknownDownloads, tokensPerSecond: known ? Math.min(...(speeds as number[])) : undefined };
+}
