@@ -16,9 +16,10 @@ import { tokenHashes } from './tokenHashes';
 export function groupStats(jobs: readonly GroupJob[], ks: readonly number[], eadVocabulary: number, embedder: Embedder = hashedNgramEmbedder()): ProblemStats[] {
 	const embedTokens = embedder.embedTokens;
 	if (!embedTokens) throw new Error(`groupStats: embedder '${embedder.name}' has no token fast path; compute the report in one thread`);
-	// One set of slabs per batch: the features die with it, so no per-sample buffers for the collector.
+	// A group's features die once its statistics are computed: one set of buffers serves every group.
 	const slabs = createSlabs();
 	return jobs.map((job) => {
+		slabs.reset();
 		const acc: ProblemAccumulator = { greedy: job.greedy, sampled: new Map(), stats: undefined };
 		for (const s of job.sampled) {
 			const tokens = tokenHashes(s.text, slabs.int32);
