@@ -3,8 +3,9 @@
 // sha256 beside the recorded one. `npm run models:train -- --replay <bundle.json> <model id> <start.gguf> [out.gguf]`
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Bundle, ModelRef } from '../../src/lib/core/types';
+import type { ModelRef } from '../../src/lib/core/types';
 import { trainedModelMeta, trainRound } from '../../src/lib/train/trainRound';
+import { readInput } from '../cli/readInput';
 
 /** The trained GGUF of `model`, retrained in Node from `start`. */
 export async function replayModel(model: ModelRef, start: Uint8Array): Promise<Uint8Array> {
@@ -17,7 +18,8 @@ export async function replayModel(model: ModelRef, start: Uint8Array): Promise<U
 export async function replayMain(args: string[]): Promise<void> {
 	const [bundlePath, modelId, startPath, out] = args;
 	if (!bundlePath || !modelId || !startPath) throw new Error('usage: --replay <bundle.json> <model id> <start.gguf> [out.gguf]');
-	const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as Bundle;
+	// The report's own reading path: size caps, gzip, validation with located errors.
+	const { bundle } = await readInput({ command: 'report', files: [bundlePath], quiet: true });
 	const model = bundle.models.find((m) => m.id === modelId);
 	if (!model) throw new Error(`${bundlePath} has no model "${modelId}" (it has ${bundle.models.map((m) => m.id).join(', ')})`);
 	const start = new Uint8Array(readFileSync(startPath));

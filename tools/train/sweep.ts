@@ -19,7 +19,9 @@ import { llamaPoolSampler, openLlamaPage, type LlamaPage } from './llamaPage';
 import { RUN } from './run';
 import { DEMO_SIZES, DEMO_STUDY, demoProblems } from './demoSet';
 
-const DIR = 'tools/train/.sweep';
+// SWEEP_SMOKE=1 runs a cell at toy scale into /tmp (a check of the script before an hour of compute).
+const SMOKE = process.env.SWEEP_SMOKE === '1';
+const DIR = SMOKE ? '/tmp/reversal-lab-sweep-smoke' : 'tools/train/.sweep';
 const CHECKPOINTS = 'tools/train/.cache';
 const CHOICE = join(DIR, 'choice.json');
 const c = RUN.model;
@@ -89,7 +91,18 @@ function choice(): Choice {
 function demoSet(ch: Choice): Problem[] {
 	const fixed = { inDomain: [...TINY_LEVELS.inDomain], ood: [...TINY_LEVELS.ood] };
 	if (JSON.stringify(fixed) !== JSON.stringify(ch.levels)) throw new Error(`TINY_LEVELS in src/lib/core/problems/presets.ts is ${JSON.stringify(fixed)}, rule 2 chose ${JSON.stringify(ch.levels)}: update it`);
-	return demoProblems(DEMO_SIZES.full);
+	return demoProblems(SMOKE ? 4 : DEMO_SIZES.full);
+}
+
+const study = SMOKE ? { ...DEMO_STUDY, sampling: { ...DEMO_STUDY.sampling, n: 1, maxTokens: 40 } } : DEMO_STUDY;
+if (SMOKE) {
+	RUN.pool.count = 4;
+	RUN.sft.train.steps = 2;
+	RUN.sampling.maxTokens = 40;
+	RUN.evalProblems = 2;
+	mkdirSync(DIR, { recursive: true });
+	const step = Math.max(...readdirSync(CHECKPOINTS).map((f) => Number(/^m1-step(\d+)\.gguf$/.exec(f)?.[1] ?? 0)));
+	writeFileSync(CHOICE, JSON.stringify({ m1Step: step, checkpoints: {}, cells: {}, levels: { inDomain: [...TINY_LEVELS.inDomain], ood: [...TINY_LEVELS.ood] } }));
 }
 
 async function cell(k: string): Promise<void> {
@@ -114,7 +127,7 @@ async function cell(k: string): Promise<void> {
 	const samples = [];
 	let engine = '', browser = '';
 	for (const [i, w] of weights.entries()) {
-		const r = await evaluateModel(page, toGguf(c, w, `cell ${k} M${i + 1}`, ''), models[i]!.id, problems, DEMO_STUDY);
+		const r = await evaluateModel(page, toGguf(c, w, `cell ${k} M${i + 1}`, ''), models[i]!.id, problems, study);
 		samples.push(...r.samples);
 		engine = r.engine;
 		browser = r.browser;
@@ -124,7 +137,7 @@ async function cell(k: string): Promise<void> {
 	const bundle: Bundle = {
 		format: 'reversal-lab/bundle',
 		version: 1,
-		study: { ...DEMO_STUDY, id: `sweep-cell-${k}`, name: `Sweep cell ${k} (${spec.name})`, problemSet: { source: 'builtin', id: 'tiny', seed: DEMO_STUDY.seed, count: problems.length }, reference: 'm1' },
+		study: { ...study, id: `sweep-cell-${k}`, name: `Sweep cell ${k} (${spec.name})`, problemSet: { source: 'builtin', id: 'tiny', seed: DEMO_STUDY.seed, count: problems.length }, reference: 'm1' },
 		problems,
 		models,
 		samples,
@@ -146,26 +159,57 @@ function cellBundle(k: string): { file: string; ids: string[] } {
 	return { file: join(DIR, `cell${k}.json`), ids: ['m1', 'm2', 'm3', 'm4', 'm5'] };
 }
 
-/** The README's sweep table from each cell's tidy CSV (the CLI's own figures). */
+/** Rules 1 and 2 as the README's tables: each checkpoint's loss and calibration pass@1, M1 per split x level. */
+function calibrationTables(ch: Choice): string[] {
+	const steps = Object.keys(ch.checkpoints).map(Number).sort((a, b) => a - b);
+	const loss = (step: number): string => {
+		const f = join(CHECKPOINTS, `m1-step${step}.json`);
+		return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as { finalLoss: number }).finalLoss.toFixed(3) : 'n/a';
+	};
+	const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+	const cell = (key: string): string => {
+		const v = ch.cells[key];
+		return v ? `${v.correct}/${v.total} (${pct(v.correct / v.total)})` : 'n/a';
+	};
+	return [
+		`| M1 checkpoint (steps of ${RUN.m1.train.steps}) | ${steps.join(' | ')} |`,
+		`|---|${steps.map(() => '---').join('|')}|`,
+		`| training loss (nats/token, last 10% of the steps so far) | ${steps.map(loss).join(' | ')} |`,
+		`| greedy pass@1, 150 calibration problems | ${steps.map((s) => pct(ch.checkpoints[s]!)).join(' | ')} |`,
+		'',
+		`| M1 (step ${ch.m1Step}), greedy, 30 problems a cell | level 1 | level 2 | level 3 |`,
+		'|---|---|---|---|',
+		`| word problems (in-domain) | ${[1, 2, 3].map((l) => cell(`word-L${l}`)).join(' | ')} |`,
+		`| bare arithmetic (out-of-domain) | ${[1, 2, 3].map((l) => cell(`arith-L${l}`)).join(' | ')} |`,
+		'',
+		`Rule 2 keeps in-domain levels ${JSON.stringify(ch.levels.inDomain)} and out-of-domain levels ${JSON.stringify(ch.levels.ood)}.`,
+		''
+	];
+}
+
+/** The README's sweep tables: rules 1 and 2, then every cell from its tidy CSV (the CLI's own figures). */
 function table(): void {
 	const ch = choice();
+	console.log(calibrationTables(ch).join('\n'));
 	const hardest = `level:${Math.max(...ch.levels.inDomain)}`;
-	const lines = ['| cell | model | pass@1 greedy | pass@8 | Distinct-n (correct) | OOD pass@1 | hardest level pass@1 | group disparity | verdict vs M1 |', '|---|---|---|---|---|---|---|---|---|'];
+	const lines = ['| cell | model | pass@1 greedy | pass@8 | in-domain pass@1 | in-domain pass@8 | Distinct-n (correct) | OOD pass@1 | hardest level pass@1 | group disparity | verdict vs M1 |', '|---|---|---|---|---|---|---|---|---|---|---|'];
 	for (const k of Object.keys(CELLS)) {
 		const { file, ids } = cellBundle(k);
 		if (!existsSync(file)) {
-			lines.push(`| ${k} ${CELLS[k]!.name} | not run | | | | | | | |`);
+			lines.push(`| ${k} ${CELLS[k]!.name} | not run | | | | | | | | | |`);
 			continue;
 		}
 		const csvPath = join(DIR, `cell${k}.csv`);
-		execFileSync('npx', ['tsx', 'tools/cli.ts', 'report', file, '--csv', csvPath], { stdio: 'ignore' });
+		const jsonPath = join(DIR, `cell${k}.report.json`);
+		execFileSync('npx', ['tsx', 'tools/cli.ts', 'report', file, '--csv', csvPath, '--json', jsonPath], { stdio: 'ignore' });
+		const verdicts = new Map((JSON.parse(readFileSync(jsonPath, 'utf8')) as { models: { model: string; verdict?: { kind: string } }[] }).models.map((m) => [m.model, m.verdict?.kind]));
 		const rows = readFileSync(csvPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
 		const get = (model: string, metric: string, subset: string, kk = ''): string => rows.find((r) => r[0] === model && r[1] === metric && r[2] === subset && (r[3] ?? '') === kk)?.[4] ?? '';
 		const pct = (v: string): string => (v === '' ? 'n/a' : `${(100 * Number(v)).toFixed(1)}%`);
 		const num = (v: string): string => (v === '' ? 'n/a' : Number(v).toFixed(3));
 		for (const [i, m] of ids.entries()) {
-			const verdict = rows.find((r) => r[0] === m && r[1] === 'verdict')?.[2] ?? (i === 0 ? 'reference' : 'n/a');
-			lines.push(`| ${k} ${CELLS[k]!.name} | M${i + 1} | ${pct(get(m, 'pass1_greedy', 'all'))} | ${pct(get(m, 'pass@k', 'all', '8'))} | ${num(get(m, 'distinct_n', 'correct'))} | ${pct(get(m, 'pass1_greedy', 'split:ood'))} | ${pct(get(m, 'accuracy', hardest))} | ${num(get(m, 'group_disparity', 'all'))} | ${verdict} |`);
+			const verdict = verdicts.get(m) ?? (i === 0 ? 'reference' : 'n/a');
+			lines.push(`| ${k} ${CELLS[k]!.name} | M${i + 1} | ${pct(get(m, 'pass1_greedy', 'all'))} | ${pct(get(m, 'pass@k', 'all', '8'))} | ${pct(get(m, 'pass1_greedy', 'split:in-domain'))} | ${pct(get(m, 'pass@k', 'split:in-domain', '8'))} | ${num(get(m, 'distinct_n', 'correct'))} | ${pct(get(m, 'pass1_greedy', 'split:ood'))} | ${pct(get(m, 'accuracy', hardest))} | ${num(get(m, 'group_disparity', 'all'))} | ${verdict} |`);
 		}
 	}
 	console.log(lines.join('\n'));

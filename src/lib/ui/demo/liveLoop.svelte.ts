@@ -10,6 +10,7 @@ import type { RoundRequest, TrainProgress } from '$lib/train/protocol';
 import { isTrainError } from '$lib/train/errors';
 import type { TrainingJob } from '$lib/train/trainerClient';
 import { trainedModelMeta } from '$lib/train/trainRound';
+import { fetchCapped } from '$lib/net/fetchCapped';
 import { sha256Hex } from '$lib/engines/wllama/builtinFile';
 import { trainedModels } from '$lib/ui/study/trainedModels.svelte';
 import { demoRun, type DemoContext } from './demoRun.svelte';
@@ -71,10 +72,9 @@ class LiveLoop {
 			const bytes = new Uint8Array(await last.gguf.arrayBuffer());
 			return { ref: last.ref, bytes, sha256: last.ref.training.sha256, iteration: Number(/(\d+)$/.exec(last.ref.id)?.[1] ?? 1), files: { [last.ref.id]: last.gguf } };
 		}
-		const response = await fetch(new URL(m1.source, ctx.baseUrl));
-		if (!response.ok) throw new Error(`M1 could not be downloaded (${m1.source}: the server answered ${response.status}).`);
-		const blob = await response.blob();
-		return { ref: m1, bytes: new Uint8Array(await blob.arrayBuffer()), sha256: await sha256Hex(blob), iteration: 1, files: {} };
+		// The built-in files are under 1 MB; the cap and the idle timeout keep a broken server from hanging the loop.
+		const bytes = await fetchCapped(new URL(m1.source, ctx.baseUrl).href, { maxBytes: 64e6 });
+		return { ref: m1, bytes, sha256: await sha256Hex(new Blob([bytes as Uint8Array<ArrayBuffer>])), iteration: 1, files: {} };
 	}
 
 	/** Samples the pool from the parent through the runner; resolves with the pool samples. */
