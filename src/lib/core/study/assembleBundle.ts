@@ -56,6 +56,12 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 	const firstAt = new Map<string, string>();
 	const accepted: SampleLine[] = [];
 	const taken = new Map<string, GoldSource>();
+	// Every line of a problem repeats its gold: look inside each distinct gold once.
+	const golds = new Map<string, ReturnType<typeof goldFromSolution>>();
+	const workedGold = (gold: string) => {
+		if (!golds.has(gold)) golds.set(gold, goldFromSolution(gold));
+		return golds.get(gold);
+	};
 	for (const { at, s } of entries) {
 		if (order && !modelSet.has(s.model)) {
 			issues.add(at, `unknown model '${s.model}' (expected one of ${order.join(', ')})`);
@@ -73,7 +79,7 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 		}
 		firstAt.set(key, at);
 		// A raw worked solution as gold (GSM8K's "... #### 72") would grade every sample wrong: take its answer.
-		const worked = s.gold !== undefined ? goldFromSolution(s.gold) : undefined;
+		const worked = s.gold !== undefined ? workedGold(s.gold) : undefined;
 		if (worked && !problems.has(s.problem_id)) taken.set(s.problem_id, worked.from);
 		const problemError = recordProblem(worked ? { ...s, gold: worked.gold } : s, at, problems, knownProblems, worked ? s.gold : undefined);
 		if (problemError) {
