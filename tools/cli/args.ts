@@ -27,6 +27,8 @@ export type Args = ReportArgs | { command: 'schema' } | { command: 'help' } | { 
 export const USAGE = `Usage:
   reversal-lab report <file> [options]      headline table and verdicts of a study
   reversal-lab report <a.jsonl> <b.jsonl>   lm-eval --log_samples files, one model per file
+  reversal-lab sample --server <url> --model <name> --problems <file> --out <samples.jsonl> [options]
+                                            sample through an OpenAI-compatible server (sample --help)
   reversal-lab schema                       print the bundle JSON Schema
   reversal-lab --help | --version
 

@@ -6,7 +6,11 @@ export const EXIT = {
 	/** Wrong command line: unknown option, missing file, bad option value. */
 	usage: 2,
 	/** A file could not be read or written. */
-	io: 3
+	io: 3,
+	/** sample: the server failed (after retries); every sample written so far is kept. */
+	server: 4,
+	/** sample: stopped (Ctrl-C); rerun to resume. */
+	stopped: 130
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -9,10 +9,18 @@ import { CliError, EXIT, type ExitCode } from './errors';
 import { formatReport } from './formatReport';
 import { phaseClock } from './phaseClock';
 import { readInput } from './readInput';
+import { sample } from './sample';
+import { parseSampleArgs, SAMPLE_USAGE } from './sampleArgs';
 
 export interface Io {
 	out: (text: string) => void;
 	err: (text: string) => void;
+	/** stderr is a terminal: `sample` draws a progress bar. */
+	tty?: boolean;
+	env?: Record<string, string | undefined>;
+	/** Aborted on Ctrl-C: `sample` stops and says how to resume. */
+	signal?: AbortSignal;
+	fetch?: typeof fetch;
 }
 
 const VERSION = '0.1.0';
@@ -69,8 +77,12 @@ async function report(args: ReportArgs, io: Io): Promise<void> {
 export async function run(argv: readonly string[], terminal: Io): Promise<ExitCode> {
 	// Labels, names and file contents quoted in errors come from someone else's file: no escape
 	// sequence reaches the terminal (stdout and stderr alike); CSV and JSON files are written as is.
-	const io: Io = { out: (t) => terminal.out(terminalSafe(t)), err: (t) => terminal.err(terminalSafe(t)) };
+	const io: Io = { ...terminal, out: (t) => terminal.out(terminalSafe(t)), err: (t) => terminal.err(terminalSafe(t)) };
 	try {
+		if (argv[0] === 'sample') {
+			if (argv.includes('--help') || argv.includes('-h')) return (io.out(SAMPLE_USAGE + '\n'), EXIT.ok);
+			return (await sample(parseSampleArgs(argv.slice(1)), io)) as ExitCode;
+		}
 		const args = parseCliArgs(argv);
 		if (args.command === 'help') io.out(USAGE + '\n');
 		else if (args.command === 'version') io.out(`reversal-lab ${VERSION}\n`);

@@ -15,6 +15,7 @@ export type EngineErrorCode =
 	| 'inference'
 	| 'worker-crashed'
 	| 'unsupported'
+	| 'in-another-tab'
 	| 'unknown';
 
 export class EngineError extends Error {
@@ -100,7 +101,7 @@ export interface SerializedError {
 
 const CODES = new Set<EngineErrorCode>([
 	'aborted', 'not-loaded', 'model-invalid', 'model-load', 'network', 'offline', 'quota-exceeded',
-	'device-lost', 'no-webgpu', 'model-too-large', 'inference', 'worker-crashed', 'unsupported', 'unknown'
+	'device-lost', 'no-webgpu', 'model-too-large', 'inference', 'worker-crashed', 'unsupported', 'in-another-tab', 'unknown'
 ]);
 
 export function isEngineError(e: unknown, code?: EngineErrorCode): e is EngineError {

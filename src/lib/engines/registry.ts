@@ -3,12 +3,13 @@
 // The runner's engine pool, the study page's picker and its cost estimate all read this table.
 import type { EngineKind, ModelRef } from '../core/types';
 import type { Engine } from './types';
+import { normalizeBaseUrl } from './openai/baseUrl';
 
 /** What a run gives the engines: nothing here is stored (API keys live only in memory). */
 export interface EngineContext {
 	/** Reuse the KV cache of a shared prompt prefix (wllama; default true). */
 	cachePrompt?: boolean;
-	/** API keys by model id, for engine 'openai'. */
+	/** API keys of engine 'openai' by base URL (normalizeBaseUrl of the model's source). */
 	apiKeys?: Record<string, string>;
 	/** Requests in flight for engine 'openai' (default DEFAULT_CONCURRENCY). */
 	concurrency?: number;
@@ -70,8 +71,6 @@ function hostOf(url: string): string {
 	}
 }
 
-const webllmModules = import.meta.glob<{ createWebLlmEngine?: () => Engine & { terminate?: () => void } }>('./webllm/index.ts');
-
 const wllama: Omit<EngineKindSpec, 'kind' | 'label' | 'cost' | 'hosts'> = {
 	pool: 'wllama',
 	factory: async () => {
@@ -108,9 +107,8 @@ export const ENGINE_KINDS: Record<EngineKind, EngineKindSpec> = {
 		label: 'webllm',
 		pool: 'webllm',
 		factory: async () => {
-			const load = Object.values(webllmModules)[0];
-			const create = load ? (await load()).createWebLlmEngine : undefined;
-			return create ? () => create() : undefined;
+			const { createWebllmEngine } = await import('./webllm');
+			return () => createWebllmEngine();
 		},
 		cost: () => ({ downloadBytes: undefined }),
 		hosts: (model) => {
@@ -128,7 +126,7 @@ export const ENGINE_KINDS: Record<EngineKind, EngineKindSpec> = {
 		factory: async () => {
 			const { createOpenAiEngine } = await import('./openai');
 			return (model, context) => {
-				const apiKey = context.apiKeys?.[model.id];
+				const apiKey = context.apiKeys?.[normalizeBaseUrl(model.source)];
 				return createOpenAiEngine({ ...(apiKey ? { apiKey } : {}), ...(context.pageUrl ? { pageUrl: context.pageUrl } : {}) });
 			};
 		},

@@ -8,6 +8,7 @@ import { StudyRun } from './studyRun';
 import type { RunEvent, RunStatus, StoredStudy, StudySummary } from './types';
 import type { Bundle } from '../core/types';
 import { buildBundle } from './buildBundle';
+import { studyLease } from './studyLease';
 
 export interface StartOptions {
 	/** Absolute URL of the built-in models folder. */
@@ -17,6 +18,8 @@ export interface StartOptions {
 	files?: Record<string, Blob>;
 	/** false turns off prompt-prefix reuse (for measurements only). */
 	cachePrompt?: boolean;
+	/** Run it even when another tab is running it (that tab pauses); otherwise that is a StudyLeaseError. */
+	takeOver?: boolean;
 }
 
 const store = new IdbRunStore();
@@ -46,13 +49,18 @@ const api = {
 				render: (s, p) => renderPrompt(s.study.prompt, p, s.exemplars),
 				baseUrl: options.baseUrl,
 				app: options.app,
-				browser: navigator.userAgent
+				browser: navigator.userAgent,
+				lease: studyLease(studyId)
 			},
 			studyId,
 			onEvent
 		);
-		const finished = run.run().finally(() => pool.dispose());
+		const finished = run.run(options.takeOver ?? false).finally(() => pool.dispose());
 		current = { run, pool, finished };
+		// A run that failed (or could not start: its study is held by another tab) leaves this tab free.
+		finished.catch(() => {
+			if (current?.run === run) current = undefined;
+		});
 		return finished;
 	},
 
@@ -64,6 +72,10 @@ const api = {
 	},
 	cancel(): void {
 		current?.run.cancel();
+	},
+	/** This tab's run, paused because another tab took its study over, takes it back. */
+	takeOver(): void {
+		current?.run.takeOver();
 	},
 
 	listStudies(): Promise<StudySummary[]> {

@@ -8,6 +8,8 @@ import { AbortedError, isEngineError, serializeError } from '../engines/errors';
 import type { Grade } from '../core/grading';
 import { planTasks, remainingTasks, type Task } from './plan';
 import type { RunStore } from './storage';
+import { StudyLeaseError } from './errors';
+import type { Lease, LeaseFor } from './studyLease';
 import type { Counter, RunEvent, RunProgress, RunStatus, StoredStudy } from './types';
 
 export interface RunDeps {
@@ -23,6 +25,8 @@ export interface RunDeps {
 	now?: () => number;
 	/** Minimum milliseconds between progress events (default 100). */
 	throttleMs?: number;
+	/** One tab at a time: the study's lease (a Web Lock in the app); none = no coordination. */
+	lease?: LeaseFor;
 }
 
 class Stop extends Error {}
@@ -41,6 +45,9 @@ export class StudyRun {
 	#sessionTokens = 0;
 	#writing: Promise<void> = Promise.resolve();
 	#unsaved: Sample | undefined;
+	#lease: Lease | undefined;
+	/** Another tab took the study over: this run stops sampling and never writes its status. */
+	#leaseLost = false;
 	readonly #now: () => number;
 
 	constructor(
@@ -65,10 +72,41 @@ export class StudyRun {
 
 	resume(): void {
 		if (this.#status !== 'paused') return;
+		if (this.#leaseLost) return void this.#regain(false);
 		this.#progress.error = undefined;
 		this.#setStatus('running');
 		void this.#saveStatus();
 		this.#resume?.();
+	}
+
+	/** Takes the study back from the tab that took it over (that tab pauses), then resumes. */
+	takeOver(): void {
+		if (this.#status === 'paused' && this.#leaseLost) void this.#regain(true);
+	}
+
+	#hold(lease: Lease): void {
+		this.#lease = lease;
+		void lease.lost.then(() => {
+			if (this.#lease !== lease) return;
+			this.#lease = undefined;
+			this.#leaseLost = true;
+			if (this.#status !== 'running' && this.#status !== 'paused') return;
+			this.#progress.error = serializeError(new StudyLeaseError('taken-over'));
+			this.#setStatus('paused');
+			this.#controller.abort();
+		});
+	}
+
+	async #regain(takeOver: boolean): Promise<void> {
+		const lease = await this.deps.lease?.(takeOver).catch(() => undefined);
+		if (!lease) {
+			this.#progress.error = serializeError(new StudyLeaseError('held'));
+			this.#flush(true);
+			return;
+		}
+		this.#leaseLost = false;
+		this.#hold(lease);
+		this.resume();
 	}
 
 	cancel(): void {
@@ -105,17 +143,38 @@ export class StudyRun {
 		void this.#saveStatus();
 	}
 
+	/**
+	 * Stores the status (so a reload lists the study as it is). Never throws: on a full disk the
+	 * write fails too, and progress says `statusStored: false` so the page can keep the status
+	 * elsewhere. A run whose study another tab took over writes nothing.
+	 */
 	async #saveStatus(): Promise<void> {
-		const s = await this.deps.store.getStudy(this.studyId);
-		if (!s) return;
+		if (this.#leaseLost) return;
 		const status = this.#status;
-		await this.deps.store.putStudy({
-			...s,
-			status,
-			...(this.#progress.error && status === 'paused' ? { error: this.#progress.error } : { error: undefined }),
-			...(this.#environment ? { environment: this.#environment } : {}),
-			updatedAt: new Date().toISOString()
-		});
+		let stored: boolean;
+		try {
+			const s = await this.deps.store.getStudy(this.studyId);
+			if (!s) return;
+			await this.deps.store.putStudy({
+				...s,
+				status,
+				...(this.#progress.error && status === 'paused' ? { error: this.#progress.error } : { error: undefined }),
+				...(this.#environment ? { environment: this.#environment } : {}),
+				updatedAt: new Date().toISOString()
+			});
+			stored = true;
+		} catch {
+			stored = false;
+		}
+		if (stored === (this.#progress.statusStored !== false)) return;
+		this.#progress.statusStored = stored ? undefined : false;
+		this.#flush(true);
+	}
+
+	/** Counts a stored sample in (or, when its write failed, back out of) the progress. */
+	#count(sample: Sample, by: 1 | -1): void {
+		this.#progress.overall.done += by;
+		(this.#progress.perModel[sample.model] as Counter).done += by;
 	}
 
 	#environment: Environment | undefined;
@@ -141,20 +200,40 @@ export class StudyRun {
 	async #save(sample: Sample | undefined): Promise<void> {
 		let failure: unknown;
 		await this.#writing.catch((e: unknown) => (failure = e ?? new Error('write failed')));
-		// The failed sample is still in #unsaved: pause, and write it again on resume.
+		// The failed sample is still in #unsaved: count it out (the counter shows what is stored),
+		// pause, and write it again on resume.
+		const retried = failure !== undefined ? this.#unsaved : undefined;
+		if (retried) this.#count(retried, -1);
 		while (failure !== undefined) {
 			this.#pauseFor(failure);
 			await this.#gate();
 			failure = undefined;
 			if (this.#unsaved) await this.deps.store.putSample(this.studyId, this.#unsaved).catch((e: unknown) => (failure = e));
 		}
+		if (retried) this.#count(retried, 1);
 		this.#unsaved = sample;
 		this.#writing = sample ? this.deps.store.putSample(this.studyId, sample) : Promise.resolve();
 		// Its failure is handled at the next #save; mark it handled so it is not reported as stray.
 		this.#writing.catch(() => {});
 	}
 
-	async run(): Promise<RunStatus> {
+	/** Runs the study to its end; with a lease, only when this tab can hold it (takeOver steals it). */
+	async run(takeOver = false): Promise<RunStatus> {
+		if (this.deps.lease) {
+			const lease = await this.deps.lease(takeOver);
+			if (!lease) throw new StudyLeaseError('held');
+			this.#hold(lease);
+		}
+		try {
+			return await this.#run();
+		} finally {
+			const lease = this.#lease;
+			this.#lease = undefined;
+			lease?.release();
+		}
+	}
+
+	async #run(): Promise<RunStatus> {
 		const stored = await this.deps.store.getStudy(this.studyId);
 		if (!stored) throw new Error(`No study "${this.studyId}" is stored in this browser.`);
 		const { study, models, problems } = stored;
@@ -268,9 +347,9 @@ export class StudyRun {
 				this.#outbox.push(sample);
 				this.#sessionSamples++;
 				this.#sessionTokens += c.tokens;
-				this.#progress.overall.done++;
-				(this.#progress.perModel[task.model] as Counter).done++;
-				this.#flush();
+				this.#count(sample, 1);
+				// Paused meanwhile: this count comes after the pause's own event, so send it now.
+				this.#flush(this.#status !== 'running');
 				return engine;
 			} catch (e) {
 				if (e instanceof Stop || this.#cancelled) throw new Stop();

@@ -48,6 +48,8 @@ export interface RunProgress {
 	secondsLeft?: number;
 	load?: LoadProgress;
 	error?: SerializedError;
+	/** false when the status could not be written (a full disk): the page keeps it for the list. */
+	statusStored?: false;
 }
 
 export type RunEvent =

@@ -8,14 +8,18 @@ import { sampleKey, type ModelRef, type Problem, type Sample } from '../../../sr
 import { sampleSeed } from '../../../src/lib/core/random';
 import { AbortedError, DeviceLostError, QuotaError } from '../../../src/lib/engines/errors';
 import type { Completion, CompletionRequest, Engine } from '../../../src/lib/engines/types';
+import type { Lease, LeaseFor } from '../../../src/lib/runner/studyLease';
 
 /** Storage in memory, with a switch that makes the next writes fail as a full disk does. */
 class MemoryStore implements RunStore {
 	studies = new Map<string, StoredStudy>();
 	samples = new Map<string, Sample>();
 	failWrites = 0;
+	/** While true, every write fails as on a full disk (the study's status record too). */
+	full = false;
 	writes = 0;
 	async putStudy(s: StoredStudy) {
+		if (this.full) throw new QuotaError();
 		this.studies.set(s.id, structuredClone(s));
 	}
 	async getStudy(id: string) {
@@ -29,6 +33,7 @@ class MemoryStore implements RunStore {
 	}
 	async putSample(_study: string, s: Sample) {
 		await new Promise((r) => setTimeout(r, 0));
+		if (this.full) throw new QuotaError();
 		if (this.failWrites > 0) {
 			this.failWrites--;
 			throw new QuotaError();
@@ -212,6 +217,32 @@ describe('StudyRun', () => {
 		expect(store.samples.size).toBe(50);
 	});
 
+	it('a full disk that refuses the status too: no error escapes, statusStored is false, the counter shows what is stored', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(study());
+		const events: RunEvent[] = [];
+		const run = new StudyRun(deps(store, new SeededEngine()), 's1', (e) => events.push(e));
+		const finished = run.run();
+		while (store.samples.size < 9) await new Promise((r) => setTimeout(r, 1));
+		store.full = true;
+		while (run.status !== 'paused') await new Promise((r) => setTimeout(r, 1));
+		await new Promise((r) => setTimeout(r, 20));
+		const last = events.filter((e) => e.type === 'progress').at(-1);
+		const progress = last?.type === 'progress' ? last.progress : undefined;
+		expect(progress).toMatchObject({ status: 'paused', statusStored: false, error: { code: 'quota-exceeded' } });
+		expect(progress?.overall.done).toBe(store.samples.size);
+		const perModel = Object.values(progress?.perModel ?? {}).reduce((a, c) => a + c.done, 0);
+		expect(perModel).toBe(store.samples.size);
+		expect((await store.getStudy('s1'))?.status).toBe('running');
+		store.full = false;
+		run.resume();
+		expect(await finished).toBe('done');
+		expect(store.samples.size).toBe(50);
+		expect((await store.getStudy('s1'))?.status).toBe('done');
+		const end = events.filter((e) => e.type === 'progress').at(-1);
+		expect(end?.type === 'progress' && end.progress.statusStored).toBeUndefined();
+	});
+
 	it('a lost device pauses the run; resume reloads the model and takes the same sample again', async () => {
 		const store = new MemoryStore();
 		await store.putStudy(study());
@@ -250,5 +281,66 @@ describe('StudyRun prefix cache', () => {
 		// The resumed run starts inside a problem: its first request is a one-token warm-up without the cache.
 		expect(engine.calls[calls]).toMatchObject({ maxTokens: 1, cachePrompt: false, temperature: 0 });
 		expect(engine.calls.slice(calls + 1).filter((c) => c.maxTokens === 1)).toHaveLength(0);
+	});
+});
+
+/** Web Locks in miniature: one holder per name; steal takes it and tells the old holder. */
+class Locks {
+	held = new Map<string, () => void>();
+	for(name: string): LeaseFor {
+		return async (takeOver) => {
+			if (this.held.has(name) && !takeOver) return undefined;
+			this.held.get(name)?.();
+			let lose = () => {};
+			const lost = new Promise<void>((r) => (lose = r));
+			this.held.set(name, lose);
+			const lease: Lease = { release: () => void (this.held.get(name) === lose && this.held.delete(name)), lost };
+			return lease;
+		};
+	}
+}
+
+describe('StudyRun lease', () => {
+	it('run() refuses a study another tab holds, with a StudyLeaseError that says what to do', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(study());
+		const locks = new Locks();
+		const engine = new SeededEngine();
+		const first = new StudyRun({ ...deps(store, engine), lease: locks.for('s1') }, 's1', () => {});
+		const finished = first.run();
+		while (store.samples.size < 3) await new Promise((r) => setTimeout(r, 1));
+		const second = new StudyRun({ ...deps(store, engine), lease: locks.for('s1') }, 's1', () => {});
+		const refused = await second.run().catch((e: unknown) => e);
+		expect(refused).toMatchObject({ name: 'StudyLeaseError', code: 'in-another-tab' });
+		expect((refused as Error).message).toMatch(/running in another tab.*take it over here/);
+		expect(await finished).toBe('done');
+		expect(locks.held.size).toBe(0);
+	});
+
+	it('taken over: the first run pauses without writing its status; resume stays paused while held; takeOver() takes it back', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(study());
+		const locks = new Locks();
+		const events: RunEvent[] = [];
+		const a = new StudyRun({ ...deps(store, new SeededEngine()), lease: locks.for('s1') }, 's1', (e) => events.push(e));
+		const aDone = a.run();
+		while (store.samples.size < 5) await new Promise((r) => setTimeout(r, 1));
+		const b = new StudyRun({ ...deps(store, new SeededEngine()), lease: locks.for('s1') }, 's1', () => {});
+		b.pause(); // b starts paused: a's reaction is what is checked
+		const bDone = b.run(true);
+		while (a.status !== 'paused') await new Promise((r) => setTimeout(r, 1));
+		const last = events.filter((e) => e.type === 'progress').at(-1);
+		expect(last?.type === 'progress' && last.progress.error).toMatchObject({ code: 'in-another-tab', message: expect.stringMatching(/Another tab took this study over/) });
+		a.resume();
+		await new Promise((r) => setTimeout(r, 10));
+		expect(a.status).toBe('paused');
+		a.takeOver();
+		expect(await aDone).toBe('done');
+		expect(store.samples.size).toBe(50);
+		while (b.status !== 'paused') await new Promise((r) => setTimeout(r, 1));
+		b.cancel();
+		await bDone;
+		// b lost the lease to a before it was cancelled, so it did not write 'cancelled' over a's 'done'.
+		expect((await store.getStudy('s1'))?.status).toBe('done');
 	});
 });
