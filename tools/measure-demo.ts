@@ -1,7 +1,7 @@
 // Measures the live demo: serves build/, opens /demo?autostart in headless Chromium, and times
 // from arrival to the finished run's whole report on screen (verdict cards and the pass@k chart of
 // the stored bundle), with the runner's tokens/s. Runs the default demo (40 problems x 5 models x
-// (greedy + 8)) and the full-size one (60 x 5 x (greedy + 16)). Run after `npm run build`:
+// (greedy + 8)) and the full-size one (200 x 5 x (greedy + 8)). Run after `npm run build`:
 //   npx tsx tools/measure-demo.ts            (both)
 //   RUNS=default npx tsx tools/measure-demo.ts  or RUNS=full, or RUNS=problems=10&n=2 for a check
 import { loadavg, cpus } from 'node:os';
@@ -12,7 +12,7 @@ import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium';
 
 const PORT = Number(process.env.PORT ?? 4391);
 const GOAL_S = 60;
-const CONFIGS: Record<string, string> = { default: '', full: 'problems=60&n=16' };
+const CONFIGS: Record<string, string> = { default: '', full: 'problems=200&n=8' };
 
 interface Result {
 	query: string;

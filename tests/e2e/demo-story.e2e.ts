@@ -29,21 +29,21 @@ test('the shipped study on /demo: chart by iteration, keyboard and tooltip, chai
 	// From the chart's last export button, Tab lands on the chart itself.
 	await chart.getByRole('button', { name: /as PNG/ }).focus();
 	await page.keyboard.press('Tab');
-	await expect(chart.locator('g.panels')).toBeFocused();
+	await expect(chart.locator('.marks')).toBeFocused();
 	const tip = chart.locator('.tip');
 	await page.keyboard.press('ArrowRight');
 	await expect(tip).toContainText('M1 (iteration 1)');
 	await page.keyboard.press('ArrowRight');
 	await expect(tip).toContainText('M2 (iteration 2)');
-	await expect(chart.locator('g.panels')).toHaveAttribute('data-active', 'pass1|tiny-m2');
+	await expect(chart.locator('.marks')).toHaveAttribute('data-active', 'pass1|tiny-m2');
 	await page.keyboard.press('ArrowDown');
-	await expect(chart.locator('g.panels')).toHaveAttribute('data-active', 'passN|tiny-m2');
+	await expect(chart.locator('.marks')).toHaveAttribute('data-active', 'passN|tiny-m2');
 	await expect(tip).toContainText('pass@16');
 	await page.keyboard.press('End');
 	await expect(tip).toContainText('M5 (iteration 5)');
 	// The next Tab leaves the chart: no stop on each point.
 	await page.keyboard.press('Tab');
-	await expect(chart.locator('g.panels')).not.toBeFocused();
+	await expect(chart.locator('.marks')).not.toBeFocused();
 	await expect(tip).toHaveCount(0);
 	// The pointer shows the same tooltip.
 	await chart.locator('circle.point[data-measure="pass1"][data-model="tiny-m3"]').hover();

@@ -79,6 +79,53 @@ test('a chart is one tab stop; arrows move between its points; Enter moves the f
 	expect(new Set(stops)).toEqual(new Set([1]));
 });
 
+test('overlapping markers: the pointer takes the mark whose centre is nearest, so a covered point opens its own samples', async ({ page }) => {
+	// M2 answers exactly as M1 but for one sample it gets wrong: their pass@1 markers overlap, M2's
+	// (drawn later, on top) a little lower, covering M1's centre.
+	const near = syntheticBundle({ models: 2, problems: 24, n: 4, seed: 16 });
+	near.study.name = 'Two close models';
+	near.models.forEach((m, i) => (m.label = `M${i + 1}`));
+	const [m1, m2] = [near.models[0]!.id, near.models[1]!.id];
+	const key = (s: { problem: string; index: number }) => `${s.problem}|${s.index}`;
+	const ofM1 = new Map(near.samples.filter((s) => s.model === m1).map((s) => [key(s), s]));
+	const wrong = near.samples.find((s) => s.model === m1 && !s.correct)!;
+	const flipped = near.samples.find((s) => s.model === m1 && s.correct && s.index >= 0 && s.problem !== wrong.problem)!;
+	near.samples = near.samples.map((s) => {
+		if (s.model !== m2) return s;
+		const twin = key(s) === key(flipped) ? wrong : (ofM1.get(key(s)) ?? s);
+		return { ...s, text: twin.text, answer: twin.answer, correct: twin.correct };
+	});
+	await page.goto('/report');
+	await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
+	await page.getByTestId('file-input').setInputFiles({ ...file, buffer: Buffer.from(JSON.stringify(near)) });
+	await expect(page.locator('[data-chart="pass-at-k"] .series')).toHaveCount(2);
+	await page.locator('[data-chart="pass-at-k"] svg').first().scrollIntoViewIfNeeded();
+	const centre = async (series: string) => {
+		const box = (await page.locator(`[data-chart="pass-at-k"] .point[data-series="${series}"][data-k="1"]`).boundingBox())!;
+		return { x: box.x + box.width / 2, y: box.y + box.height / 2, r: box.width / 2 };
+	};
+	const [a, b] = [await centre(m1), await centre(m2)];
+	const apart = Math.hypot(a.x - b.x, a.y - b.y);
+	expect(apart).toBeGreaterThan(1);
+	expect(apart).toBeLessThan(a.r + b.r);
+	// M2's marker is what lies under M1's centre ...
+	expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('data-series'), a)).toBe(m2);
+	// ... yet the pointer there is on M1, and a click opens M1's samples; on M2's centre, M2's.
+	await page.mouse.move(a.x, a.y);
+	await expect(page.locator('[data-chart="pass-at-k"] .tip')).toContainText('M1, k = 1');
+	await page.mouse.click(a.x, a.y);
+	await expect(page.getByTestId('samples-status')).toContainText('pass@1 of M1.');
+	await page.locator('[data-chart="pass-at-k"] svg').first().scrollIntoViewIfNeeded();
+	const b2 = await centre(m2);
+	await page.mouse.click(b2.x, b2.y);
+	await expect(page.getByTestId('samples-status')).toContainText('pass@1 of M2.');
+	// Between the markers (a few pixels off any of them) the nearest one answers too.
+	await page.locator('[data-chart="pass-at-k"] svg').first().scrollIntoViewIfNeeded();
+	const a2 = await centre(m1);
+	await page.mouse.move(a2.x + 10, a2.y);
+	await expect(page.locator('[data-chart="pass-at-k"] .tip')).toContainText('k = 1');
+});
+
 test('at 390 px no page scrolls sideways, and a tooltip at the left edge stays on screen', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -24,7 +24,7 @@ test.beforeAll(async () => {
 		hits.push(req.url ?? '');
 		res.setHeader('access-control-allow-origin', '*');
 		res.setHeader('cross-origin-resource-policy', 'cross-origin');
-		if (req.url === '/never-ends.json') {
+		if (req.url === '/never-ends.json' || req.url?.startsWith('/stalled-datasets/')) {
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.write('{"format": "reversal-lab/bundle", ');
 		} else if (req.url === '/encoded-bomb.json') {
@@ -105,4 +105,43 @@ test('a share link that swaps a built-in model for another host is refused; a cu
 	await page.getByRole('button', { name: 'Leave them out' }).click();
 	await expect(pending).toHaveCount(0);
 	expect(hits.length).toBe(before);
+});
+
+test('the demo page’s ?bundle= download shows its progress with a Cancel that stops it', async ({ page }) => {
+	await page.goto(`/demo?bundle=${encodeURIComponent(`${host}/never-ends.json`)}`);
+	await expect(page.getByTestId('demo-download')).toContainText(`Downloading ${host}/never-ends.json`);
+	await page.getByTestId('demo-download').getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.getByTestId('demo-bundle-error')).toContainText(`The download of ${host}/never-ends.json was cancelled.`);
+	await expect(page.getByTestId('demo-download')).toHaveCount(0);
+});
+
+test('a datasets server that stalls can be cancelled, and the problems listed before stay', async ({ page }) => {
+	await page.goto(`/problems?datasets=${encodeURIComponent(`${host}/stalled-datasets`)}`);
+	await expect(page.getByTestId('problem-list').locator('tbody tr')).toHaveCount(100);
+	await page.getByRole('radio', { name: /^Commonsense/ }).check();
+	await page.getByRole('button', { name: 'Load problems' }).click();
+	await expect(page.getByTestId('progress')).toBeVisible();
+	await page.getByTestId('cancel-load').click();
+	await expect(page.getByTestId('progress')).toHaveCount(0);
+	await expect(page.getByTestId('load-error')).toHaveCount(0);
+	await expect(page.getByTestId('problem-list').locator('tbody tr')).toHaveCount(100);
+	await expect(page.getByRole('button', { name: 'Load problems' })).toBeEnabled();
+});
+
+test('bidi overrides and zero-width characters in a study’s names are marked on the dashboard and in the samples browser', async ({ page }) => {
+	const hostile = structuredClone(bundle);
+	hostile.study.name = 'Study\u200B one';
+	const m1 = hostile.models[0]!;
+	m1.label = 'M1\u202Egnp.exe';
+	await openReport(page);
+	await page.getByTestId('file-input').setInputFiles({ name: 'bidi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+	await expect(page.getByTestId('study-name')).toHaveText('Study<U+200B> one');
+	await expect(page.getByTestId('headline-table')).toContainText('M1<U+202E>gnp.exe');
+	await expect(page.getByTestId('samples-status')).toBeVisible();
+	await expect(page.locator('label', { hasText: 'M1<U+202E>gnp.exe' }).first()).toBeVisible();
+	const text = (await page.locator('main').textContent()) ?? '';
+	expect(text).toContain('M1<U+202E>gnp.exe');
+	expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200D\uFEFF]/);
+	// The bundle keeps the names as they are: only what is shown is marked.
+	expect(await page.title()).toBe('Study<U+200B> one — Reversal Lab');
 });

@@ -152,10 +152,10 @@ export async function sample(args: SampleArgs, io: SampleIo): Promise<number> {
 		baseUrl: '',
 		app: 'reversal-lab 0.1.0 (command line)',
 		browser: `node ${process.version}`,
-		throttleMs: 250
+		throttleMs: 250,
+		// The runner keeps this many requests in flight (the registry's figure for the openai kind).
+		concurrencyFor: () => concurrency
 	};
-	// The runner keeps this many requests in flight (the registry's figure for the openai kind).
-	Object.assign(deps, { concurrencyFor: () => concurrency });
 	const run: StudyRun = new StudyRun(
 		deps,
 		'cli',

@@ -31,6 +31,8 @@ export interface RunningServer {
 	port: number;
 	/** Requests answered so far, by path. */
 	counts: Record<string, number>;
+	/** Stops serving a model (as when a server is restarted with others): tests of "model not served". */
+	unserve(name: string): void;
 	close(): Promise<void>;
 }
 
@@ -72,11 +74,14 @@ export async function startOpenAiServer(options: ServerOptions): Promise<Running
 	const release = llama.llamaCppRelease.release;
 	const fingerprint = `llama.cpp-${release}-cpu`;
 	const loaded = new Map<string, Loaded>();
+	const all: Loaded[] = [];
 	for (const [name, path] of Object.entries(options.models)) {
 		const model = await llama.loadModel({ modelPath: path });
 		const context = await model.createContext({ sequences: slots, threads, contextSize: Math.min(model.trainContextSize, 2048) * slots });
 		const free = Array.from({ length: slots }, () => context.getSequence());
-		loaded.set(name, { model, context, free, waiting: [] });
+		const entry: Loaded = { model, context, free, waiting: [] };
+		loaded.set(name, entry);
+		all.push(entry);
 	}
 	const counts: Record<string, number> = {};
 	const created = Math.floor(Date.now() / 1000);
@@ -198,10 +203,13 @@ export async function startOpenAiServer(options: ServerOptions): Promise<Running
 		url: `http://${host}:${actual}/v1`,
 		port: actual,
 		counts,
+		unserve(name: string) {
+			loaded.delete(name);
+		},
 		async close() {
 			server.closeAllConnections();
 			await new Promise<void>((resolve) => server.close(() => resolve()));
-			for (const m of loaded.values()) {
+			for (const m of all) {
 				await m.context.dispose();
 				await m.model.dispose();
 			}

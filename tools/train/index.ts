@@ -28,6 +28,8 @@ if (SMOKE) {
 	RUN.sampling.maxTokens = 40;
 }
 const resume = process.argv.includes('--resume');
+const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '').split(',') : undefined;
+if (ONLY && (!resume || ONLY.some((c) => !['sft', 'dpo', 'alt'].includes(c)))) throw new Error('--only takes sft, dpo and/or alt (comma-separated) and needs --resume');
 const log = (line: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 async function main(): Promise<void> {
@@ -51,12 +53,19 @@ async function main(): Promise<void> {
 		const out = await f();
 		return [out, Math.round((performance.now() - t0) / 1000)];
 	};
-	const sftRounds = await chain(m1.weights, { prefix: 'tiny-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', kinds: ['sft', 'sft', 'sft', 'sft'], description: 'iterative SFT' });
-	const entries = [m1.entry, ...sftRounds.entries];
+	// --only sft|dpo|alt (comma-separated, with --resume) trains some chains in this process so that
+	// independent chains can run side by side; a final --resume run reads them all back and writes the manifest.
+	const want = (id: 'sft' | 'dpo' | 'alt'): boolean => !ONLY || ONLY.includes(id);
+	const sftRounds = want('sft') || want('alt') ? await chain(m1.weights, { prefix: 'tiny-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', kinds: ['sft', 'sft', 'sft', 'sft'], description: 'iterative SFT' }) : undefined;
 	// The variants: iterative DPO from M1, and DPO and SFT rounds in turn from M2 (itself the SFT round from M1).
-	const [dpo, dpoSeconds] = await timed(() => chain(m1.weights, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' }));
-	const [alt, altSeconds] = await timed(() => chain(sftRounds.weights[0]!, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' }));
+	const [dpo, dpoSeconds] = want('dpo') ? await timed(() => chain(m1.weights, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' })) : [undefined, 0];
+	const [alt, altSeconds] = want('alt') ? await timed(() => chain(sftRounds!.weights[0]!, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' })) : [undefined, 0];
 	await page.close();
+	if (!sftRounds || !dpo || !alt) {
+		log(`--only ${ONLY!.join(',')}: done; run with --resume alone to write the manifest`);
+		return;
+	}
+	const entries = [m1.entry, ...sftRounds.entries];
 	const dpoEntries = dpo.entries;
 	const altEntries = alt.entries;
 	const manifestPath = join(OUT, 'manifest.json');

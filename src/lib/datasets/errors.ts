@@ -1,6 +1,6 @@
 // Errors of the dataset loader: each names what failed and what to do next.
 
-export type DatasetErrorCode = 'offline' | 'rate-limited' | 'http' | 'bad-response' | 'aborted';
+export type DatasetErrorCode = 'offline' | 'rate-limited' | 'http' | 'bad-response' | 'aborted' | 'timeout' | 'too-large';
 
 export class DatasetError extends Error {
 	override name = 'DatasetError';

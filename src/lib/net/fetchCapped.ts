@@ -13,6 +13,10 @@ export interface FetchCappedOptions {
 	signal?: AbortSignal;
 	onProgress?: (loaded: number, total: number | undefined) => void;
 	init?: RequestInit;
+	/** Sees the response before its body (its status, its headers); what it throws is the error. */
+	onResponse?: (response: Response) => void | Promise<void>;
+	/** The fetch to use (tests); the global one by default. */
+	fetchImpl?: typeof fetch;
 }
 
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
@@ -23,7 +27,10 @@ export async function fetchCapped(url: string, options: FetchCappedOptions): Pro
 }
 
 /** fetchCapped's body as the chunks that arrived (for a Blob of a large model, without one more copy). */
-export async function fetchCappedChunks(url: string, { maxBytes, idleMs = 30_000, signal, onProgress, init }: FetchCappedOptions): Promise<Uint8Array[]> {
+export async function fetchCappedChunks(
+	url: string,
+	{ maxBytes, idleMs = 30_000, signal, onProgress, init, onResponse, fetchImpl = fetch }: FetchCappedOptions
+): Promise<Uint8Array[]> {
 	const controller = new AbortController();
 	let why: NetError | undefined;
 	const stop = (e: NetError) => {
@@ -48,10 +55,11 @@ export async function fetchCappedChunks(url: string, { maxBytes, idleMs = 30_000
 		arm();
 		let response: Response;
 		try {
-			response = await fetch(url, { ...init, signal: controller.signal });
+			response = await fetchImpl(url, { ...init, signal: controller.signal });
 		} catch (e) {
 			throw why ?? new NetError('network', `Could not reach ${url} (${e instanceof Error ? e.message : String(e)}). Check the address and your connection; the server must allow cross-origin requests (CORS).`);
 		}
+		await onResponse?.(response);
 		if (!response.ok) throw new NetError('http', `The server answered ${`${response.status} ${response.statusText}`.trim()} for ${url}. Check the address (and that the file is public).`);
 		const declared = Number(response.headers.get('content-length')) || undefined;
 		// Content-Length counts encoded bytes; with a Content-Encoding the decoded size is checked as it streams.

@@ -18,6 +18,10 @@ export interface StartOptions {
 	files?: Record<string, Blob>;
 	/** false turns off prompt-prefix reuse (for measurements only). */
 	cachePrompt?: boolean;
+	/** API keys of OpenAI-compatible servers by base URL: kept in this worker's memory only, never stored. */
+	apiKeys?: Record<string, string>;
+	/** Requests in flight for server models (default 8). */
+	concurrency?: number;
 	/** Run it even when another tab is running it (that tab pauses); otherwise that is a StudyLeaseError. */
 	takeOver?: boolean;
 }
@@ -39,12 +43,18 @@ const api = {
 		for (const [model, file] of Object.entries(options.files ?? {})) await store.putFile(studyId, model, file);
 		const stored = await store.getStudy(studyId);
 		if (!stored) throw new Error(`No study "${studyId}" is stored in this browser.`);
-		const pool = new EnginePool({ cachePrompt: options.cachePrompt ?? true });
+		const pool = new EnginePool({
+			cachePrompt: options.cachePrompt ?? true,
+			...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
+			...(options.concurrency ? { concurrency: options.concurrency } : {}),
+			pageUrl: location.href
+		});
 		await pool.prepare(stored.models);
 		const run = new StudyRun(
 			{
 				store,
 				engineFor: (m, fresh) => pool.engineFor(m, fresh),
+				concurrencyFor: (m) => pool.concurrencyFor(m),
 				grade,
 				render: (s, p) => renderPrompt(s.study.prompt, p, s.exemplars),
 				baseUrl: options.baseUrl,

@@ -1,7 +1,7 @@
 // One run of a stored study: loads each model in order, takes every missing sample with its own
 // seed, grades it and commits it to storage at once. Pause, resume and cancel abort the request
 // in flight; that sample is simply taken again later with the same seed, so the bundle is the same.
-import { sampleKey, type Environment, type ModelRef, type Problem, type Sample } from '../core/types';
+import { sampleKey, type Environment, type ModelRef, type Problem, type Sample, type ServerEnvironment } from '../core/types';
 import type { Engine, ChatMessage, Completion } from '../engines/types';
 import { firstIndex, requestFor, warmUpFor } from './requestFor';
 import { AbortedError, isEngineError, serializeError } from '../engines/errors';
@@ -23,6 +23,8 @@ export interface RunDeps {
 	app: string;
 	browser: string;
 	now?: () => number;
+	/** Requests to keep in flight for a server model; undefined = one at a time, the next one sent ahead. */
+	concurrencyFor?(model: ModelRef): number | undefined;
 	/** Minimum milliseconds between progress events (default 100). */
 	throttleMs?: number;
 	/** One tab at a time: the study's lease (a Web Lock in the app); none = no coordination. */
@@ -30,6 +32,12 @@ export interface RunDeps {
 }
 
 class Stop extends Error {}
+
+/** The environment with this model's server entry (replacing an older one for the same model). */
+function withServer(env: Environment, server: ServerEnvironment | undefined): Environment {
+	if (!server) return env;
+	return { ...env, servers: [...(env.servers ?? []).filter((s) => s.model !== server.model), server] };
+}
 
 export class StudyRun {
 	#status: RunStatus = 'new';
@@ -237,6 +245,8 @@ export class StudyRun {
 		const stored = await this.deps.store.getStudy(this.studyId);
 		if (!stored) throw new Error(`No study "${this.studyId}" is stored in this browser.`);
 		const { study, models, problems } = stored;
+		// Servers named by an earlier session stay in the environment.
+		this.#environment ??= stored.environment;
 		const tasks = planTasks(study.seed, models, problems, study.sampling);
 		const done = await this.deps.store.doneKeys(this.studyId);
 		const perModel: Record<string, Counter> = {};
@@ -258,8 +268,12 @@ export class StudyRun {
 				if (!mine.length) continue;
 				this.#progress.model = model.id;
 				let engine = await this.#load(model, stored, false);
-				for (let i = 0; i < mine.length; i++) {
-					engine = await this.#take(mine[i] as Task, mine[i + 1], engine, model, stored, byId, prompts);
+				const concurrency = this.deps.concurrencyFor?.(model);
+				if (concurrency !== undefined) await this.#takeMany(mine, concurrency, engine, stored, byId, prompts);
+				else {
+					for (let i = 0; i < mine.length; i++) {
+						engine = await this.#take(mine[i] as Task, mine[i + 1], engine, model, stored, byId, prompts);
+					}
 				}
 				await this.#save(undefined);
 			}
@@ -293,7 +307,7 @@ export class StudyRun {
 				await engine.load(model, (p) => ((this.#progress.load = p), this.#flush()), signal, { baseUrl: this.deps.baseUrl, ...(file ? { file } : {}) });
 				this.#progress.load = undefined;
 				const info = await engine.info();
-				this.#environment = { app: this.deps.app, engine: info.name, browser: this.deps.browser };
+				this.#environment = withServer({ ...this.#environment, app: this.deps.app, engine: info.name, browser: this.deps.browser }, info.server);
 				await this.#saveStatus();
 				return engine;
 			} catch (e) {
@@ -302,6 +316,62 @@ export class StudyRun {
 				this.#pauseFor(e);
 				fresh = true;
 			}
+		}
+	}
+
+	/**
+	 * A server engine batches concurrent requests: keep `concurrency` of them in flight, grade and
+	 * save each sample the moment it arrives (in arrival order; the bundle sorts them), pause on an
+	 * error with every finished sample kept. A pause aborts the requests in flight; each is taken
+	 * again on resume with its own seed.
+	 */
+	async #takeMany(
+		tasks: readonly Task[],
+		concurrency: number,
+		engine: Engine,
+		stored: StoredStudy,
+		problems: Map<string, Problem>,
+		prompts: Map<string, string | ChatMessage[]>
+	): Promise<void> {
+		const { extractor } = stored.study;
+		let next = 0;
+		let saving: Promise<void> = Promise.resolve();
+		const lane = async (): Promise<void> => {
+			while (next < tasks.length) {
+				const task = tasks[next++] as Task;
+				for (;;) {
+					const signal = await this.#gate();
+					try {
+						const c = await engine.complete(requestFor(task, stored.study, prompts.get(task.problem) ?? ''), signal);
+						const g = this.deps.grade(c.text, problems.get(task.problem) as Problem, extractor);
+						const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish };
+						// One save at a time, in the order samples arrive.
+						const saved = saving.then(() => this.#save(sample));
+						saving = saved.catch(() => {});
+						await saved;
+						this.#outbox.push(sample);
+						this.#sessionSamples++;
+						this.#sessionTokens += c.tokens;
+						this.#count(sample, 1);
+						this.#flush();
+						break;
+					} catch (e) {
+						if (e instanceof Stop || this.#cancelled) throw new Stop();
+						if (isEngineError(e, 'aborted')) continue;
+						this.#pauseFor(e);
+					}
+				}
+			}
+		};
+		const lanes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, tasks.length) }, lane));
+		await saving;
+		const failed = lanes.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+		if (failed) throw failed.reason;
+		// The server's fingerprints and model id, as its answers gave them.
+		const info = await engine.info();
+		if (info.server && this.#environment) {
+			this.#environment = withServer(this.#environment, info.server);
+			await this.#saveStatus();
 		}
 	}
 

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../../fixtures/datasets-server/server.js';
 import { loadRows, memoryCache, pageOffsets } from '../../../src/lib/datasets/loadRows';
@@ -77,6 +79,26 @@ describe('loadRows', () => {
 		expect((off as Error).message).toMatch(/Could not reach .*offline/);
 		const missing = await fetchRows({ baseUrl: server.url, ...req, dataset: 'nobody/nothing' }).catch((e: unknown) => e);
 		expect((missing as Error).message).toMatch(/HTTP 404.*does not exist/);
+	});
+
+	it('fetchRows(...) goes through the capped downloader: a page over the cap and a server that stalls are DatasetErrors in words', async () => {
+		const req = { ...gsm, offset: 0, length: 100 };
+		const big = await fetchRows({ baseUrl: server.url, ...req }, undefined, fetch, { maxBytes: 1000, idleMs: 5000 }).catch((e: unknown) => e);
+		expect(isDatasetError(big, 'too-large')).toBe(true);
+		expect((big as Error).message).toMatch(/over 0.001 MB, far more than a page of rows takes; check the datasets address/);
+		const stall = createServer((_req, res) => {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.write('{"rows": [');
+		});
+		await new Promise<void>((ok) => stall.listen(0, '127.0.0.1', ok));
+		const url = `http://127.0.0.1:${(stall.address() as AddressInfo).port}`;
+		const t0 = Date.now();
+		const slow = await fetchRows({ baseUrl: url, ...req }, undefined, fetch, { maxBytes: 1e6, idleMs: 300 }).catch((e: unknown) => e);
+		expect(Date.now() - t0).toBeLessThan(3000);
+		expect(isDatasetError(slow, 'timeout')).toBe(true);
+		expect((slow as Error).message).toMatch(/sent nothing for 0.3 s while loading openai\/gsm8k .*Try again later/);
+		stall.closeAllConnections();
+		await new Promise((ok) => stall.close(ok));
 	});
 
 	it('loadPreset(paper) gives GSM8K in-domain and MATH OOD stratified by level, same seed same set', async () => {

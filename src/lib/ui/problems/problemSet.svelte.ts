@@ -114,6 +114,15 @@ class ProblemSetStore {
 		}
 	}
 
+	/** Stops a preset's download; the problems listed before stay (pages already loaded stay cached). */
+	cancel(): void {
+		if (this.status !== 'loading') return;
+		this.#abort?.abort();
+		this.#abort = undefined;
+		this.status = this.problems.length ? 'ready' : 'idle';
+		this.progress = '';
+	}
+
 	async countCache(): Promise<void> {
 		this.cachedPages = await this.#cache.count().catch(() => undefined);
 	}

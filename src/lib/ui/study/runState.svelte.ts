@@ -10,6 +10,9 @@ export interface RunContext {
 	/** Absolute URL of the built-in models folder. */
 	baseUrl: string;
 	app: string;
+	/** API keys of OpenAI-compatible servers by base URL (memory only) and the requests in flight. */
+	apiKeys?: Record<string, string>;
+	concurrency?: number;
 }
 
 class RunState {
@@ -78,7 +81,11 @@ class RunState {
 			} else void reportStore.addSamples(e.samples);
 		};
 		void api
-			.start(id, { baseUrl: ctx.baseUrl, app: ctx.app, takeOver }, Comlink.proxy(onEvent))
+			.start(
+				id,
+				{ baseUrl: ctx.baseUrl, app: ctx.app, takeOver, ...(ctx.apiKeys ? { apiKeys: ctx.apiKeys } : {}), ...(ctx.concurrency ? { concurrency: ctx.concurrency } : {}) },
+				Comlink.proxy(onEvent)
+			)
 			.then(async () => {
 				// The final bundle, so the report holds exactly what is stored.
 				await reportStore.setBundle(await api.bundle(id), this.studyName);
