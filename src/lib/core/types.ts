@@ -181,3 +181,12 @@ export interface Bundle {
 export function sampleKey(s: Pick<Sample, 'model' | 'problem' | 'index'>): string {
 	return `${s.model}\u0000${s.problem}\u0000${s.index}`;
 }
+
+/** The phases of the path from a results file to a report, as a benchmark breaks them down. */
+export type Phase = 'read' | 'parse' | 'validate' | 'grade' | 'stats' | 'diversity' | 'bootstrap' | 'output';
+
+/**
+ * Called as each phase of work ends: the time since the previous call belongs to `phase`. Optional
+ * everywhere and never read back, so timing cannot change a result.
+ */
+export type Lap = (phase: Phase) => void;

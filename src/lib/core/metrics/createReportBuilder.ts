@@ -1,4 +1,4 @@
-import type { Bundle, Sample } from '../types';
+import type { Bundle, Lap, Sample } from '../types';
 import { bootstrapWeights } from './bootstrapWeights';
 import type { ProblemAccumulator, ProblemStats, ReportContext, SampleFeatures } from './builderTypes';
 import { compareModels } from './compareModels';
@@ -18,6 +18,14 @@ import { tokenHashes } from './tokenHashes';
 export interface ReportBuildOptions extends ReportOptions {
 	/** Sentence embedder of semantic diversity; default the hashed n-gram offline fallback. */
 	embedder?: Embedder;
+	/**
+	 * Statistics of the initial samples' (model, problem) groups computed elsewhere with groupStats
+	 * (worker threads), stats[model by order][problem index], for the k values `ks`. The builder
+	 * then keeps no features for those samples, so it takes no further samples.
+	 */
+	precomputed?: { ks: readonly number[]; stats: readonly (readonly (ProblemStats | undefined)[])[] };
+	/** Told when each phase of the work ends (a benchmark's breakdown); never changes the report. */
+	lap?: Lap;
 }
 
 export interface ReportBuilder {
@@ -38,7 +46,7 @@ type StudyShape = Omit<Bundle, 'samples'> & { samples?: readonly Sample[] };
  * The same samples give the same report whatever batches they arrived in.
  */
 export function createReportBuilder(study: StudyShape, options: ReportBuildOptions = {}): ReportBuilder {
-	const { embedder = hashedNgramEmbedder(), ...reportOptions } = options;
+	const { embedder = hashedNgramEmbedder(), precomputed, lap, ...reportOptions } = options;
 	const resolved = resolveOptions(reportOptions, study.study, study.models);
 	const models = [...study.models].sort((a, b) => a.order - b.order);
 	const problems = study.problems;
@@ -60,7 +68,10 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 	const own: (ModelReport | undefined)[] = models.map(() => undefined);
 	const compared: ({ sets: ImprovementSets; versus: Versus; verdict: Verdict } | undefined)[] = models.map(() => undefined);
 
-	function add(samples: readonly Sample[]): void {
+	// Stands for the features of a sample whose group's statistics were precomputed.
+	const borrowed: SampleFeatures = { index: 0, answer: null, correct: false, tokens: new Int32Array(0), vector: new Float32Array(0), equations: [] };
+
+	function add(samples: readonly Sample[], pre?: ReportBuildOptions['precomputed']): void {
 		const located = samples.map((s, i) => {
 			const where = (): string => `samples[${i}] (model '${String(s?.model)}', problem '${String(s?.problem)}', index ${String(s?.index)})`;
 			const m = modelIndex.get(s?.model);
@@ -73,8 +84,10 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			}
 			return { s, m, p };
 		});
-		const tokens = located.map(({ s }) => (s.index < 0 ? undefined : tokenHashes(s.text, slabs.int32)));
-		const needText = embedder.embedTokens ? [] : located.filter(({ s }) => s.index >= 0).map(({ s }) => s.text);
+		lap?.('validate');
+		const given = (m: number, p: number): ProblemStats | undefined => pre?.stats[m]?.[p];
+		const tokens = located.map(({ s, m, p }) => (s.index < 0 || given(m, p) ? undefined : tokenHashes(s.text, slabs.int32)));
+		const needText = embedder.embedTokens ? [] : located.filter(({ s, m, p }) => s.index >= 0 && !given(m, p)).map(({ s }) => s.text);
 		const embedded = needText.length > 0 ? embedder.embed(needText) : [];
 		let e = 0;
 		located.forEach(({ s, m, p }, i) => {
@@ -90,18 +103,22 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 				a.greedy = { answer: s.answer, correct: s.correct };
 			} else {
 				if (!a.sampled.has(s.index)) sampleCount++;
-				const t = tokens[i]!;
-				const vector = embedder.embedTokens ? embedder.embedTokens(t, embedder.dimensions ? slabs.float32(embedder.dimensions) : undefined) : embedded[e++];
-				if (!vector) throw new Error(`embedder '${embedder.name}' returned no vector for samples[${i}]`);
-				const features: SampleFeatures = { index: s.index, answer: s.answer, correct: s.correct, tokens: t, vector, equations: extractEquations(s.text) };
-				a.sampled.set(s.index, features);
+				const t = tokens[i];
+				if (t === undefined) {
+					a.sampled.set(s.index, { ...borrowed, index: s.index, answer: s.answer, correct: s.correct });
+				} else {
+					const vector = embedder.embedTokens ? embedder.embedTokens(t, embedder.dimensions ? slabs.float32(embedder.dimensions) : undefined) : embedded[e++];
+					if (!vector) throw new Error(`embedder '${embedder.name}' returned no vector for samples[${i}]`);
+					a.sampled.set(s.index, { index: s.index, answer: s.answer, correct: s.correct, tokens: t, vector, equations: extractEquations(s.text) });
+				}
 				maxN = Math.max(maxN, a.sampled.size);
 			}
-			a.stats = undefined;
+			a.stats = given(m, p);
 			let rows = dirty.get(m);
 			if (!rows) dirty.set(m, (rows = new Set()));
 			rows.add(p);
 		});
+		lap?.('diversity');
 	}
 
 	function report(): Report {
@@ -114,7 +131,10 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			cacheKey = key;
 			everything = true;
 			store.clear();
-			for (const row of acc) for (const a of row) if (a) a.stats = undefined;
+			if (precomputed && ks.join(',') !== precomputed.ks.join(',')) {
+				throw new Error(`createReportBuilder: statistics were precomputed for k = ${precomputed.ks.join(', ')}, the report needs k = ${ks.join(', ')}`);
+			}
+			acc.forEach((row, m) => row.forEach((a, p) => a && (a.stats = precomputed?.stats[m]?.[p])));
 		}
 		const ctx: ReportContext = {
 			problems,
@@ -126,7 +146,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			verdictSubset: resolved.verdictDiversitySubset,
 			forgettingRatio: resolved.forgettingRatio
 		};
-		const stats: (ProblemStats | undefined)[][] = acc.map((row) => Array.from(row, (a) => (a ? (a.stats ??= problemStats(a, ks, resolved.eadVocabulary)) : undefined)));
+		const stats: (ProblemStats | undefined)[][] = acc.map((row) => Array.from(row, (a) => (a ? (a.stats ??= problemStats(a, ks, resolved.eadVocabulary, lap)) : undefined)));
 		const swept: string[] = [];
 		models.forEach((model, m) => {
 			if (!everything && !dirty.has(m) && own[m]) return;
@@ -150,6 +170,8 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			const c = compared[m];
 			return c ? { ...base, sets: c.sets, versus: c.versus, verdict: c.verdict } : base;
 		});
+		const warnings = reportWarnings(ctx, modelReports, stats, resolved.bootstrap);
+		lap?.('bootstrap');
 		return {
 			format: 'reversal-lab/report',
 			version: 1,
@@ -158,14 +180,17 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			solvedRule: rule,
 			embedder: embedder.name,
 			models: modelReports,
-			warnings: reportWarnings(ctx, modelReports, stats, resolved.bootstrap),
+			warnings,
 			options: resolved
 		};
 	}
 
-	if (study.samples) add(study.samples);
+	if (study.samples) add(study.samples, precomputed);
 	return {
-		add,
+		add(samples) {
+			if (precomputed) throw new Error('createReportBuilder: a builder made from precomputed statistics takes no further samples');
+			add(samples);
+		},
 		report,
 		get sampleCount() {
 			return sampleCount;

@@ -19,16 +19,20 @@ export function hashedNgramEmbedder(dimensions = 256): Embedder {
 			if (out.length !== dimensions) throw new RangeError(`hashedNgramEmbedder: output has ${out.length} values, not ${dimensions}`);
 			out.fill(0);
 		}
-		let prev = 0;
-		for (let i = 0; i < tokens.length; i++) {
-			const t = tokens[i] ?? 0;
-			v[(t >>> 1) & mask]! += t & 1 ? 1 : -1;
-			if (i > 0) {
+		// Counts are small integers, exact in float32 whatever the order of the additions; the sign
+		// is computed, not branched on (a hash bit is a coin flip no branch predictor guesses).
+		const n = tokens.length;
+		if (n > 0) {
+			let prev = tokens[0]!;
+			v[(prev >>> 1) & mask]! += ((prev & 1) << 1) - 1;
+			for (let i = 1; i < n; i++) {
+				const t = tokens[i]!;
+				v[(t >>> 1) & mask]! += ((t & 1) << 1) - 1;
 				const b = Math.imul(prev ^ Math.imul(t, 0x5bd1e995), 0x01000193) ^ 0x2545f491;
-				const h = (b ^ (b >>> 15)) >>> 0;
-				v[(h >>> 1) & mask]! += h & 1 ? 1 : -1;
+				const h = b ^ (b >>> 15);
+				v[(h >>> 1) & mask]! += ((h & 1) << 1) - 1;
+				prev = t;
 			}
-			prev = t;
 		}
 		let norm = 0;
 		for (let i = 0; i < dimensions; i++) norm += (v[i] ?? 0) ** 2;

@@ -1,3 +1,4 @@
+import type { Lap } from '../types';
 import { answerDiversity } from './answerDiversity';
 import { DIVERSITY_METRICS, type ProblemAccumulator, type ProblemStats, type SampleFeatures } from './builderTypes';
 import { distinctScore } from './distinctScore';
@@ -60,7 +61,7 @@ function semanticBySubset(samples: readonly SampleFeatures[]): [number, number, 
  * Every per-problem statistic of one (model, problem), from its samples taken in index order (so
  * the result does not depend on the order in which samples arrived).
  */
-export function problemStats(acc: ProblemAccumulator, ks: readonly number[], eadVocabulary: number): ProblemStats {
+export function problemStats(acc: ProblemAccumulator, ks: readonly number[], eadVocabulary: number, lap?: Lap): ProblemStats {
 	const samples = [...acc.sampled.values()].sort((a, b) => a.index - b.index);
 	const n = samples.length;
 	let c = 0;
@@ -73,6 +74,7 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 	});
 	const answers = n >= 2 ? answerDiversity(samples.map((s) => s.answer)) : undefined;
 
+	lap?.('stats');
 	const diversity = new Float64Array(3 * DIVERSITY_METRICS).fill(NaN);
 	const skipped = new Uint8Array(3);
 	const subsets = [samples, samples.filter((s) => s.correct), samples.filter((s) => !s.correct)];
@@ -95,6 +97,8 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 		diversity[at + 2] = semantic[g]!;
 		diversity[at + 3] = equationShare(subset);
 	});
+	const wrongAnswerDistinct = subsets[2]!.length >= 2 ? (answerDiversity(subsets[2]!.map((s) => s.answer))?.distinctRatio ?? NaN) : NaN;
+	lap?.('diversity');
 	return {
 		n,
 		c,
@@ -104,7 +108,7 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 		majAtN: orNaN(n > 0 ? majAtK(samples, n) : undefined),
 		answerDistinct: answers ? answers.distinctRatio : NaN,
 		answerEntropy: answers ? answers.entropy : NaN,
-		wrongAnswerDistinct: subsets[2]!.length >= 2 ? (answerDiversity(subsets[2]!.map((s) => s.answer))?.distinctRatio ?? NaN) : NaN,
+		wrongAnswerDistinct,
 		diversity,
 		skipped
 	};

@@ -1,6 +1,6 @@
 import { grade } from '../grading';
 import { GOLD_SOURCE_LABEL, goldFromSolution, type GoldSource } from '../problems/goldFromSolution';
-import { GREEDY_INDEX, sampleKey, type Bundle, type ExtractorId, type Problem, type Sample, type SamplingParams } from '../types';
+import { GREEDY_INDEX, sampleKey, type Bundle, type ExtractorId, type Lap, type Problem, type Sample, type SamplingParams } from '../types';
 import { checkBundle } from './checkBundle';
 import { IssueList, type Issue } from './errors';
 import { importedModel, importedProblem, importedStudyConfig } from './importDefaults';
@@ -21,6 +21,8 @@ export interface ImportOptions {
 	maxLineChars?: number;
 	/** Sampling settings known from elsewhere; n and greedy always come from the samples. */
 	sampling?: Partial<Pick<SamplingParams, 'temperature' | 'topP' | 'maxTokens'>>;
+	/** Told as each phase of the import ends (a benchmark's breakdown). */
+	lap?: Lap;
 }
 
 export type ImportResult = { ok: true; bundle: Bundle; warnings: string[] } | { ok: false; errors: Issue[]; omitted: number };
@@ -46,7 +48,7 @@ function describe(v: unknown): string {
  * parsing arrive in `issues`; any issue at all rejects the whole import (nothing dropped silently).
  */
 export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions, engine: string, issues = new IssueList()): ImportResult {
-	const { extractor = 'auto', name = 'imported samples', models: order, problems: known } = options;
+	const { extractor = 'auto', name = 'imported samples', models: order, problems: known, lap } = options;
 	const problems = new Map<string, Seen>();
 	const knownProblems = new Map((known ?? []).map((p) => [p.id, p]));
 	const modelIds: string[] = [];
@@ -54,6 +56,12 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 	const firstAt = new Map<string, string>();
 	const accepted: SampleLine[] = [];
 	const taken = new Map<string, GoldSource>();
+	// Every line of a problem repeats its gold: look inside each distinct gold once.
+	const golds = new Map<string, ReturnType<typeof goldFromSolution>>();
+	const workedGold = (gold: string) => {
+		if (!golds.has(gold)) golds.set(gold, goldFromSolution(gold));
+		return golds.get(gold);
+	};
 	for (const { at, s } of entries) {
 		if (order && !modelSet.has(s.model)) {
 			issues.add(at, `unknown model '${s.model}' (expected one of ${order.join(', ')})`);
@@ -71,7 +79,7 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 		}
 		firstAt.set(key, at);
 		// A raw worked solution as gold (GSM8K's "... #### 72") would grade every sample wrong: take its answer.
-		const worked = s.gold !== undefined ? goldFromSolution(s.gold) : undefined;
+		const worked = s.gold !== undefined ? workedGold(s.gold) : undefined;
 		if (worked && !problems.has(s.problem_id)) taken.set(s.problem_id, worked.from);
 		const problemError = recordProblem(worked ? { ...s, gold: worked.gold } : s, at, problems, knownProblems, worked ? s.gold : undefined);
 		if (problemError) {
@@ -80,6 +88,7 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 		}
 		accepted.push(s);
 	}
+	lap?.('validate');
 	if (accepted.length === 0 && issues.count === 0) issues.add('', 'the file has no samples (it is empty)');
 	if (issues.count > 0) return { ok: false, errors: issues.issues, omitted: issues.omitted };
 
@@ -117,7 +126,9 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 		environment: { app: 'reversal-lab', engine, browser: 'n/a' },
 		createdAt: options.createdAt ?? new Date().toISOString()
 	};
+	lap?.('grade');
 	const check = checkBundle(bundle);
+	lap?.('validate');
 	if (check.count > 0) return { ok: false, errors: check.issues, omitted: check.omitted };
 	const warnings: string[] = [];
 	for (const from of ['gsm8k', 'boxed'] as const) {

@@ -4,6 +4,7 @@ export { importedModel, importedProblem, importedStudyConfig } from './importDef
 export { assembleBundle, type Entry, type ImportOptions, type ImportResult } from './assembleBundle';
 export { importSamplesJsonl, parseLine } from './importSamplesJsonl';
 export { isGzip } from './isGzip';
+export { splitChunkLines } from './splitChunkLines';
 export { MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_SAMPLES } from './limits';
 export { SampleLineSchema, type SampleLine } from './lineSchema';
 export { parseBundle, type BundleResult } from './parseBundle';

@@ -1,0 +1,61 @@
+import { Worker } from 'node:worker_threads';
+import { computeReport, groupJobs, groupStats, resolveOptions, type ProblemStats, type Report, type ReportBuildOptions } from '../../src/lib/core/metrics';
+import type { Bundle } from '../../src/lib/core/types';
+import type { GroupStatsRequest } from './groupStatsThread';
+
+type Reply = { ok: true; stats: ProblemStats[] } | { ok: false; message: string };
+
+// Batches per thread: enough that a thread slowed by a neighbour (or still starting) takes fewer
+// of them, few enough that each message is worth its copy.
+const BATCHES_PER_THREAD = 8;
+
+/**
+ * computeReport with the per-(model, problem) statistics (tokens, n-grams, embeddings, equations,
+ * pass@k and maj@k) spread over `threads` threads: this one and threads - 1 workers, each taking the
+ * next batch of groups when it is free. Each group's statistics depend only on its samples and land
+ * in the same place whoever computed them, so the report is the same, byte for byte, for any number
+ * of threads and any timing (a unit test holds it to that).
+ */
+export async function computeReportThreaded(bundle: Bundle, options: ReportBuildOptions, threads: number): Promise<Report> {
+	if (threads <= 1 || options.embedder !== undefined) return computeReport(bundle, options);
+	const { ks, parts } = groupJobs(bundle, threads * BATCHES_PER_THREAD);
+	const { eadVocabulary } = resolveOptions(options, bundle.study, bundle.models);
+	const results: ProblemStats[][] = new Array(parts.length);
+	let next = 0;
+	const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL('./groupStatsWorker.js', import.meta.url)));
+	try {
+		const finished = workers.map(
+			(worker) =>
+				new Promise<void>((resolve, reject) => {
+					let at = -1;
+					const feed = () => {
+						if (next >= parts.length) return resolve();
+						at = next++;
+						worker.postMessage({ jobs: parts[at]!, ks, eadVocabulary } satisfies GroupStatsRequest);
+					};
+					worker.on('message', (reply: Reply) => {
+						if (!reply.ok) return reject(new Error(reply.message));
+						results[at] = reply.stats;
+						feed();
+					});
+					worker.once('error', reject);
+					feed();
+				})
+		);
+		const all = Promise.all(finished);
+		all.catch(() => undefined); // awaited below; a failure while this thread computes is not unhandled
+		// This thread takes batches too, and lets the workers' replies in between.
+		while (next < parts.length) {
+			const at = next++;
+			results[at] = groupStats(parts[at]!, ks, eadVocabulary);
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+		await all;
+	} finally {
+		for (const worker of workers) void worker.terminate();
+	}
+	const stats: (ProblemStats | undefined)[][] = bundle.models.map(() => new Array<ProblemStats | undefined>(bundle.problems.length));
+	parts.forEach((jobs, i) => jobs.forEach((job, j) => (stats[job.model]![job.problem] = results[i]![j])));
+	options.lap?.('diversity');
+	return computeReport(bundle, { ...options, precomputed: { ks, stats } });
+}
