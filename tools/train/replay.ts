@@ -19,7 +19,7 @@ export async function replayMain(args: string[]): Promise<void> {
 	const [bundlePath, modelId, startPath, out] = args;
 	if (!bundlePath || !modelId || !startPath) throw new Error('usage: --replay <bundle.json> <model id> <start.gguf> [out.gguf]');
 	// The report's own reading path: size caps, gzip, validation with located errors.
-	const { bundle } = await readInput({ command: 'report', files: [bundlePath], quiet: true });
+	const { bundle } = await readInput({ command: 'report', files: [bundlePath], quiet: true, timings: false });
 	const model = bundle.models.find((m) => m.id === modelId);
 	if (!model) throw new Error(`${bundlePath} has no model "${modelId}" (it has ${bundle.models.map((m) => m.id).join(', ')})`);
 	const start = new Uint8Array(readFileSync(startPath));
