@@ -38,7 +38,7 @@ test('the shipped study on /demo: chart by iteration, keyboard and tooltip, chai
 	await expect(chart.locator('.marks')).toHaveAttribute('data-active', 'pass1|tiny-m2');
 	await page.keyboard.press('ArrowDown');
 	await expect(chart.locator('.marks')).toHaveAttribute('data-active', 'passN|tiny-m2');
-	await expect(tip).toContainText('pass@16');
+	await expect(tip).toContainText('pass@8');
 	await page.keyboard.press('End');
 	await expect(tip).toContainText('M5 (iteration 5)');
 	// The next Tab leaves the chart: no stop on each point.
