@@ -9,19 +9,11 @@ import { CliError, EXIT, type ExitCode } from './errors';
 import { formatReport } from './formatReport';
 import { phaseClock } from './phaseClock';
 import { readInput } from './readInput';
-import { sample } from './sample';
+import { sample, type SampleIo } from './sample';
 import { parseSampleArgs, SAMPLE_USAGE } from './sampleArgs';
 
-export interface Io {
-	out: (text: string) => void;
-	err: (text: string) => void;
-	/** stderr is a terminal: `sample` draws a progress bar. */
-	tty?: boolean;
-	env?: Record<string, string | undefined>;
-	/** Aborted on Ctrl-C: `sample` stops and says how to resume. */
-	signal?: AbortSignal;
-	fetch?: typeof fetch;
-}
+/** What the command line reads and writes through; `sample` needs no more than the report does. */
+export type Io = SampleIo;
 
 const VERSION = '0.1.0';
 
