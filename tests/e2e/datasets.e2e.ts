@@ -10,6 +10,8 @@ import { test, expect } from './fixtures';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const file = (dir: string, name: string) => ({ name, mimeType: 'application/octet-stream', buffer: readFileSync(join(FIXTURES, dir, name)) });
 const rows = (page: Page) => page.getByTestId('problem-list').locator('tbody tr');
+/** The preset listed on arrival, at the page's own Count (the study form's default). */
+const arrived = async (page: Page) => expect(rows(page)).toHaveCount(Number(await page.getByRole('spinbutton', { name: 'Count' }).inputValue()));
 const answers = async (page: Page) => (await rows(page).locator('td:last-child').allInnerTexts()).map((t) => t.trim());
 
 async function openReport(page: Page): Promise<void> {
@@ -24,7 +26,7 @@ async function upload(page: Page, name: string): Promise<void> {
 
 test('GSM8K test-file lines upload with gold = the number after ####, and the undo keeps the worked answers', async ({ page }) => {
 	await page.goto('/problems');
-	await expect(rows(page)).toHaveCount(100);
+	await arrived(page);
 	await upload(page, 'gsm8k-test.jsonl');
 	await expect(page.getByTestId('upload-ok')).toContainText('4 problems read from gsm8k-test.jsonl');
 	await expect(page.getByTestId('upload-notes')).toContainText("gold taken from '#### ...' for 4 problems");
@@ -38,7 +40,7 @@ test('GSM8K test-file lines upload with gold = the number after ####, and the un
 
 test('MATH files upload: the original format (gold from the last \\boxed{}, Level 3 -> 3, type -> subject) and MATH-500 (unique_id as id)', async ({ page }) => {
 	await page.goto('/problems');
-	await expect(rows(page)).toHaveCount(100);
+	await arrived(page);
 	await page.getByTestId('upload-input').setInputFiles(file('datasets', 'math-test.jsonl'));
 	await expect(page.getByLabel('Question *')).toHaveValue('problem');
 	await expect(page.getByRole('combobox', { name: /^Solution/ })).toHaveValue('solution');

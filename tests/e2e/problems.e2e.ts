@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { startFixtureServer } from '../fixtures/datasets-server/server.js';
+import { randomLlamaModel } from '../../src/lib/gguf';
+import type { Bundle } from '../../src/lib/core/types';
 
 type Server = Awaited<ReturnType<typeof startFixtureServer>>;
 
@@ -10,6 +13,9 @@ async function loadPreset(page: Page, label: RegExp) {
 }
 
 const list = (page: Page) => page.getByTestId('problem-list');
+/** The Count the page starts from (the study form's default, shared with the study page). */
+const countField = (page: Page) => page.getByRole('spinbutton', { name: 'Count' });
+const shownCount = async (page: Page) => Number(await countField(page).inputValue());
 
 test.describe('problems page', () => {
 	let server: Server;
@@ -19,9 +25,12 @@ test.describe('problems page', () => {
 	test('the offline preset is generated on arrival, tagged by split and level, with its prompt', async ({ page }) => {
 		await page.goto('/problems');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Problems');
-		await expect(list(page).locator('tbody tr')).toHaveCount(100);
-		await expect(page.getByTestId('problem-summary')).toContainText('10 in-domain L1');
-		await expect(page.getByTestId('problem-summary')).toContainText('10 ood L5');
+		const count = await shownCount(page);
+		expect(count).toBeGreaterThanOrEqual(10);
+		await expect(list(page).locator('tbody tr')).toHaveCount(count);
+		// Every split and level of the offline preset, in equal shares.
+		await expect(page.getByTestId('problem-summary')).toContainText(`${count / 10} in-domain L1`);
+		await expect(page.getByTestId('problem-summary')).toContainText(`${count / 10} ood L5`);
 		await expect(list(page).locator('tr[data-split="ood"]').first()).toContainText('arithmetic');
 		await expect(page.getByTestId('rendered-prompt')).toContainText('#### <answer>');
 		// Keyboard: choose another problem with the keyboard and see its prompt.
@@ -40,6 +49,8 @@ test.describe('problems page', () => {
 		await page.goto(`/problems?datasets=${encodeURIComponent(server.url)}`);
 		await expect(list(page)).toBeVisible();
 		const before = server.requests.length;
+		// The page counts below are for 100 problems (50 in-domain, 10 OOD a level).
+		await countField(page).fill('100');
 		await loadPreset(page, /^Paper: GSM8K/);
 		await expect(page.getByTestId('source-label')).toContainText('Paper: GSM8K');
 		await expect(list(page).locator('tbody tr')).toHaveCount(100);
@@ -62,6 +73,7 @@ test.describe('problems page', () => {
 
 		await server.close();
 		await page.goto(`/problems?datasets=${encodeURIComponent(server.url)}`);
+		await countField(page).fill('100');
 		await loadPreset(page, /^Paper: GSM8K/);
 		await expect(page.getByTestId('source-label')).toContainText('Paper: GSM8K');
 		await expect(page.getByTestId('problem-summary')).toContainText('50 in-domain');
@@ -82,11 +94,12 @@ test.describe('problems page', () => {
 
 	test('429, 500 and an unreachable server are told in words, and the listed problems stay', async ({ page }) => {
 		await page.goto(`/problems?datasets=${encodeURIComponent(`${server.url}/status/429`)}`);
-		await expect(list(page).locator('tbody tr')).toHaveCount(100);
+		const count = await shownCount(page);
+		await expect(list(page).locator('tbody tr')).toHaveCount(count);
 		await loadPreset(page, /^Paper: GSM8K/);
 		await expect(page.getByTestId('load-error')).toContainText('limiting requests (HTTP 429 Too Many Requests)');
 		await expect(page.getByTestId('load-error')).toContainText('Wait 30 seconds');
-		await expect(list(page).locator('tbody tr')).toHaveCount(100);
+		await expect(list(page).locator('tbody tr')).toHaveCount(count);
 
 		await page.goto(`/problems?datasets=${encodeURIComponent(`${server.url}/status/500`)}`);
 		await loadPreset(page, /^Commonsense/);
@@ -132,5 +145,76 @@ test.describe('problems page', () => {
 		expect(exported).toContain(`'=1+1`);
 		expect(exported).toContain(`'@SUM(A1)`);
 		expect(exported.split('\r\n').every((line) => !/(^|,)[=+@]/.test(line))).toBe(true);
+	});
+
+	test('an uploaded JSONL survives a reload (bad files after it cost nothing) and the study page runs a study on it', async ({ page }) => {
+		test.setTimeout(180_000);
+		await page.goto('/problems');
+		const count = await shownCount(page);
+		await expect(list(page).locator('tbody tr')).toHaveCount(count);
+		const jsonl = [
+			{ id: 'mine-a', question: 'What is 2 + 3?', answer: '5', split: 'in-domain', level: 1 },
+			{ id: 'mine-b', question: 'What is 7 * 6?', answer: '42', split: 'ood', level: 2 },
+			{ id: 'mine-c', question: '<b>not bold</b> What is 1 + 1?', answer: '2', split: 'in-domain', level: 1 }
+		]
+			.map((r) => JSON.stringify(r))
+			.join('\n');
+		await page.getByTestId('upload-input').setInputFiles({ name: 'mine.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(jsonl) });
+		await page.getByRole('button', { name: 'Use these problems' }).click();
+		await expect(page.getByTestId('upload-ok')).toContainText('3 problems read from mine.jsonl');
+		await expect(page.getByTestId('kept-upload')).toContainText('mine.jsonl (3 problems) is kept in this browser');
+
+		// A malformed file and an oversized line after it are refused; the listed and kept problems stay.
+		const bad = Buffer.concat([Buffer.from('{"question":"'), Buffer.from([0xff]), Buffer.from('"}\n')]);
+		await page.getByTestId('upload-input').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/jsonl', buffer: bad });
+		await expect(page.getByTestId('upload-error')).toContainText('byte');
+		const huge = Buffer.from(`{"question":"${'x'.repeat(2 * 1024 * 1024)}","answer":1}\n`);
+		await page.getByTestId('upload-input').setInputFiles({ name: 'huge.jsonl', mimeType: 'application/jsonl', buffer: huge });
+		await expect(page.getByTestId('upload-error')).toContainText('a line may hold at most');
+		await expect(list(page).locator('tbody tr')).toHaveCount(3);
+
+		await page.reload();
+		await expect(list(page).locator('tbody tr')).toHaveCount(3);
+		await expect(page.getByTestId('source-label')).toHaveText('Uploaded: mine.jsonl');
+		// Imported text is text: the tag is shown, never made into an element.
+		await expect(list(page)).toContainText('<b>not bold</b>');
+		await expect(list(page).locator('b')).toHaveCount(0);
+
+		// The study page lists the same problems after a fresh load, and a study runs on them.
+		await page.goto('/study');
+		await expect(page.getByTestId('problem-count')).toContainText('3 problems loaded (Uploaded: mine.jsonl)');
+		await expect(page.getByRole('group', { name: /Built-in tiny models/ }).or(page.getByTestId('no-builtins'))).toBeVisible();
+		await page.getByLabel('Local file').check();
+		await page.getByTestId('gguf-file').setInputFiles({ name: 'r.gguf', mimeType: 'application/octet-stream', buffer: Buffer.from(randomLlamaModel({ seed: 1, scale: 2 })) });
+		await page.getByRole('button', { name: 'Add model' }).click();
+		await page.getByLabel('Max tokens').fill('8');
+		await page.getByLabel('Samples per problem (n)').fill('1');
+		await page.getByLabel('Also one greedy sample').uncheck();
+		await expect(page.getByTestId('cost')).toContainText('3 samples');
+		await page.getByRole('button', { name: 'Run the study' }).click();
+		await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-bundle').click()]);
+		const bundle = JSON.parse(await readFile(await download.path(), 'utf8')) as Bundle;
+		expect(bundle.study.problemSet).toEqual({ source: 'upload', id: 'mine.jsonl', count: 3 });
+		expect(bundle.problems.map((p) => p.id)).toEqual(['mine-a', 'mine-b', 'mine-c']);
+		expect(new Set(bundle.samples.map((s) => s.problem))).toEqual(new Set(['mine-a', 'mine-b', 'mine-c']));
+
+		// A preset loaded instead is what a reload lists; the upload stays kept, offered, and can be forgotten.
+		await page.goto('/problems');
+		await expect(list(page).locator('tbody tr')).toHaveCount(3);
+		await loadPreset(page, /^Offline/);
+		await expect(list(page).locator('tbody tr')).toHaveCount(count);
+		await page.reload();
+		await expect(page.getByTestId('source-label')).toContainText('Offline');
+		await expect(list(page).locator('tbody tr')).toHaveCount(count);
+		await expect(page.getByTestId('kept-upload')).toContainText('Kept in this browser from an earlier upload: mine.jsonl (3 problems)');
+		await page.getByRole('button', { name: 'List them again' }).click();
+		await expect(list(page).locator('tbody tr')).toHaveCount(3);
+		await page.getByRole('button', { name: 'Forget it' }).click();
+		await expect(page.getByTestId('kept-upload')).toHaveCount(0);
+		await expect(list(page).locator('tbody tr')).toHaveCount(3);
+		await page.reload();
+		await expect(list(page).locator('tbody tr')).toHaveCount(count);
+		await expect(page.getByTestId('kept-upload')).toHaveCount(0);
 	});
 });

@@ -1,7 +1,8 @@
 // Persistence of studies and samples in IndexedDB, written so that every sample is committed the
 // moment it exists. Stores: studies (by id), samples (by [study, model, problem, index]),
-// files (local model files by [study, model], so a reload can resume a study that uses one).
-import { sampleKey, type ModelRef, type Sample, type TrainingRecord } from '../core/types';
+// files (local model files by [study, model], so a reload can resume a study that uses one),
+// trained (models the live loop trained), uploads (the problem set a user uploaded).
+import { sampleKey, type ModelRef, type Problem, type Sample, type TrainingRecord } from '../core/types';
 import { QuotaError } from '../engines/errors';
 import type { StoredStudy, StudySummary } from './types';
 
@@ -23,8 +24,11 @@ export interface RunStore {
 }
 
 const DB_NAME = 'reversal-lab-runs';
-/** 2 added `trained`: models the live loop trained, kept across studies (a new demo run keeps them). */
-const DB_VERSION = 2;
+/**
+ * 2 added `trained`: models the live loop trained, kept across studies (a new demo run keeps them).
+ * 3 added `uploads`: the problems a user uploaded, so a reload does not lose them.
+ */
+const DB_VERSION = 3;
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -58,6 +62,7 @@ export function openRunDb(name = DB_NAME): Promise<IDBDatabase> {
 				db.createObjectStore('files', { keyPath: ['study', 'model'] });
 			}
 			if (e.oldVersion < 2) db.createObjectStore('trained', { keyPath: 'ref.id' });
+			if (e.oldVersion < 3) db.createObjectStore('uploads', { keyPath: 'id' });
 		};
 		r.onsuccess = () => resolve(r.result);
 		r.onerror = () =>
@@ -176,6 +181,46 @@ export class IdbTrainedStore {
 	async delete(id: string): Promise<void> {
 		const tx = (await this.#db).transaction(['trained'], 'readwrite');
 		tx.objectStore('trained').delete(id);
+		await committed(tx);
+	}
+}
+
+/** The problem set a user uploaded, as it was accepted (after mapping and validation). */
+export interface UploadedProblems {
+	/** The file's name, as the study configuration records it. */
+	name: string;
+	problems: Problem[];
+	/** False once the user has loaded a preset instead: kept, offered again, not listed on arrival. */
+	inUse: boolean;
+	savedAt: string;
+}
+
+/** One upload is kept (the last accepted one); a new one replaces it only once it is accepted. */
+const UPLOAD_KEY = 'current';
+
+/** The uploaded problem set, kept beside the studies in the same database. */
+export class IdbUploadStore {
+	#db: Promise<IDBDatabase>;
+	constructor(name = DB_NAME) {
+		this.#db = openRunDb(name);
+	}
+
+	/** Replaces the kept upload; a full disk is a QuotaError and the kept one stays. */
+	async put(upload: UploadedProblems): Promise<void> {
+		const tx = (await this.#db).transaction(['uploads'], 'readwrite');
+		tx.objectStore('uploads').put({ ...upload, id: UPLOAD_KEY });
+		await committed(tx);
+	}
+
+	/** The kept upload as stored (unchecked: the caller validates it). */
+	async get(): Promise<unknown> {
+		const tx = (await this.#db).transaction(['uploads'], 'readonly');
+		return request(tx.objectStore('uploads').get(UPLOAD_KEY));
+	}
+
+	async delete(): Promise<void> {
+		const tx = (await this.#db).transaction(['uploads'], 'readwrite');
+		tx.objectStore('uploads').delete(UPLOAD_KEY);
 		await committed(tx);
 	}
 }

@@ -1,7 +1,13 @@
 // State of the problems page: the chosen source (preset or upload), its problems and the exemplar
-// pool. The prompt template belongs to the study form (ui/study/studyForm). Browser APIs (IndexedDB, location, localStorage) are touched only by methods called
-// after mount, so the page prerenders.
+// pool. The prompt template and the number of problems belong to the study form (ui/study/studyForm).
+// An accepted upload is kept in IndexedDB (runner/storage) and listed again after a reload.
+// Browser APIs (IndexedDB, location, localStorage) are touched only by methods called after mount,
+// so the page prerenders.
 import type { Problem, ProblemSetRef } from '$lib/core/types';
+import type { IdbUploadStore, UploadedProblems } from '$lib/runner/storage';
+import { studyForm } from '$lib/ui/study/studyForm.svelte';
+import { markInvisible } from '$lib/core/text';
+import { keptUpload } from './keptUpload';
 import { PRESETS, assemblePreset, presetById, type Preset } from '$lib/core/problems';
 import { DEFAULT_DATASETS_BASE } from '$lib/datasets/fetchRows';
 import { idbCache } from '$lib/datasets/idbCache';
@@ -15,7 +21,6 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 class ProblemSetStore {
 	presetId = $state<string>('offline');
 	seed = $state(7);
-	count = $state(100);
 	baseUrl = $state(DEFAULT_DATASETS_BASE);
 	problems = $state.raw<Problem[]>([]);
 	pool = $state.raw<Problem[]>([]);
@@ -29,9 +34,16 @@ class ProblemSetStore {
 	cachedPages = $state<number | undefined>(undefined);
 	/** Set when the listed problems came from a file, not a preset. */
 	uploadName = $state<string | undefined>(undefined);
+	/** The upload kept in this browser, once read (listed or not); undefined when none. */
+	kept = $state.raw<UploadedProblems | undefined>(undefined);
+	/** Words when the kept upload could not be saved or read back (what is listed is unaffected). */
+	keptNote = $state('');
 	#abort: AbortController | undefined;
 	#cache = idbCache();
 	#initialized = false;
+	#uploads: Promise<IdbUploadStore> | undefined;
+	/** Bumped by every change of the listed problems, so a slower restore never overwrites a newer choice. */
+	#generation = 0;
 
 	readonly preset = $derived<Preset | undefined>(presetById(this.presetId));
 	readonly selected = $derived(this.problems.find((p) => p.id === this.selectedId) ?? this.problems[0]);
@@ -72,17 +84,89 @@ class ProblemSetStore {
 		this.presetId = id;
 	}
 
-	/** Loads the chosen preset; on failure the problems already listed stay. */
+	/** One connection for the page's life, opened on first use (never at import time). */
+	#store(): Promise<IdbUploadStore> {
+		this.#uploads ??= import('$lib/runner/storage').then(({ IdbUploadStore }) => new IdbUploadStore());
+		return this.#uploads;
+	}
+
+	/**
+	 * On arrival at a page that lists problems: the upload kept in this browser when it was the set in
+	 * use, else the chosen preset (online ones only when `online`). Nothing happens when problems are
+	 * listed already or being loaded.
+	 */
+	async start({ online = true }: { online?: boolean } = {}): Promise<void> {
+		if (this.problems.length || this.status === 'loading') return;
+		const generation = this.#generation;
+		await this.readKept();
+		if (generation !== this.#generation || this.problems.length) return;
+		if (this.kept?.inUse) this.#list(this.kept.problems, this.kept.name);
+		else if (online || !this.preset?.online) await this.load();
+	}
+
+	/** Reads the kept upload (once per page life); storage that refuses only costs the keeping. */
+	async readKept(): Promise<void> {
+		if (this.kept) return;
+		try {
+			const read = keptUpload(await (await this.#store()).get());
+			if (read && 'error' in read) this.keptNote = read.error;
+			else this.kept = read;
+		} catch (e) {
+			this.keptNote = `This browser's storage could not be read (${e instanceof Error ? e.message : String(e)}), so an earlier upload cannot be listed; uploading again works.`;
+		}
+	}
+
+	/** Keeps the record; on failure says so, and the problems listed stay listed. */
+	async #keep(upload: UploadedProblems): Promise<void> {
+		try {
+			await (await this.#store()).put(upload);
+			this.kept = upload;
+			this.keptNote = '';
+		} catch (e) {
+			const full = e instanceof Error && e.name === 'QuotaError';
+			this.keptNote = `${markInvisible(upload.name)} is listed, but this browser ${full ? 'has no room left to keep it' : `refused to keep it (${e instanceof Error ? e.message : String(e)})`}: after a reload it will be gone until it is uploaded again.`;
+		}
+	}
+
+	/** Marks the kept upload as not in use (a preset was loaded instead); it stays kept and offered. */
+	async #setAside(): Promise<void> {
+		await this.readKept();
+		if (this.kept?.inUse) await this.#keep({ ...this.kept, inUse: false });
+	}
+
+	/** Lists the kept upload again. */
+	async useKept(): Promise<void> {
+		const kept = this.kept;
+		if (!kept) return;
+		this.#abort?.abort();
+		this.#list(kept.problems, kept.name);
+		await this.#keep({ ...kept, inUse: true });
+	}
+
+	/** Forgets the kept upload; the problems listed now stay listed for this page. */
+	async forgetKept(): Promise<void> {
+		try {
+			await (await this.#store()).delete();
+			this.kept = undefined;
+			this.keptNote = '';
+		} catch (e) {
+			this.keptNote = `The kept upload could not be removed (${e instanceof Error ? e.message : String(e)}).`;
+		}
+	}
+
+	/** Loads the chosen preset with the study form's count; on failure the problems already listed stay. */
 	async load(): Promise<void> {
 		const preset = this.preset;
 		if (!preset) return;
-		if (!Number.isInteger(this.seed) || !Number.isInteger(this.count) || this.count < 1 || this.count > 5000) {
+		const count = studyForm.problemCount;
+		if (!Number.isInteger(this.seed) || !Number.isInteger(count) || count < 1 || count > 5000) {
 			this.status = 'error';
 			this.error = 'Seed should be a whole number and count a whole number from 1 to 5000.';
 			return;
 		}
 		this.#abort?.abort();
 		const abort = (this.#abort = new AbortController());
+		this.#generation++;
 		this.status = 'loading';
 		this.error = '';
 		this.progress = preset.online ? `Loading ${preset.label}...` : 'Generating...';
@@ -92,11 +176,11 @@ class ProblemSetStore {
 						baseUrl: this.baseUrl,
 						cache: this.#cache,
 						seed: this.seed,
-						count: this.count,
+						count,
 						signal: abort.signal,
 						onProgress: (p) => (this.progress = p.text)
 					})
-				: assemblePreset(preset, [], this.count, this.seed);
+				: assemblePreset(preset, [], count, this.seed);
 			if (abort.signal.aborted) return;
 			this.problems = set.problems;
 			this.pool = set.pool;
@@ -106,6 +190,7 @@ class ProblemSetStore {
 			this.status = 'ready';
 			this.progress = '';
 			if (preset.online) void this.countCache();
+			void this.#setAside();
 		} catch (e) {
 			if (isDatasetError(e, 'aborted')) return;
 			this.status = 'error';
@@ -132,7 +217,15 @@ class ProblemSetStore {
 		await this.countCache();
 	}
 
-	useUploaded(problems: Problem[], fileName: string): void {
+	/** An upload the user accepted: listed now, and kept in this browser (replacing any earlier one). */
+	async useUploaded(problems: Problem[], fileName: string): Promise<void> {
+		this.#abort?.abort();
+		this.#list(problems, fileName);
+		await this.#keep({ name: fileName, problems, inUse: true, savedAt: new Date().toISOString() });
+	}
+
+	#list(problems: Problem[], fileName: string): void {
+		this.#generation++;
 		this.problems = problems;
 		this.uploadName = fileName;
 		// An upload brings no exemplar pool of its own; few-shot draws from the offline generator.
@@ -140,6 +233,7 @@ class ProblemSetStore {
 		this.selectedId = problems[0]?.id;
 		this.sourceLabel = `Uploaded: ${fileName}`;
 		this.status = 'ready';
+		this.progress = '';
 		this.error = '';
 	}
 }

@@ -1,6 +1,7 @@
-// The one owner of the study form: name, seed, sampling, prompt template and extractor. The study
-// page, the problems page (prompt preview) and share links all read and write this store, so the
-// style the page shows is the style the exemplar picker reads. Nothing here runs at import time.
+// The one owner of the study form: name, seed, sampling, number of problems, prompt template and
+// extractor. The study page, the problems page (preset count, prompt preview) and share links all
+// read and write this store, so the style the page shows is the style the exemplar picker reads and
+// both pages start from the same number of problems. Nothing here runs at import time.
 import type { ExtractorId, Problem, ProblemSetRef, PromptForm, PromptStyle, PromptTemplate, StudyConfig } from '$lib/core/types';
 import { makeTemplate, pickExemplars, type Preset } from '$lib/core/problems';
 import { checkSettings, samplingOf, type SettingsInput } from './studySettings';
@@ -8,9 +9,17 @@ import { suggestedMaxTokens } from './outputLength';
 
 export type TemplateChoice = 'builtin' | 'standard';
 
+/**
+ * Problems a preset gives a new study: enough for every split and level of the offline preset, few
+ * enough that a first study of the five built-in models (x greedy + 8) runs in about a minute.
+ */
+export const DEFAULT_PROBLEM_COUNT = 20;
+
 class StudyFormStore {
 	name = $state('My study');
 	seed = $state(1);
+	/** How many problems a preset is asked for (the problems and study pages' Count). */
+	problemCount = $state(DEFAULT_PROBLEM_COUNT);
 	n = $state(8);
 	greedy = $state(true);
 	temperature = $state(0.8);
