@@ -5,6 +5,13 @@ import type { EngineKind, ModelRef } from '../core/types';
 import type { Engine } from './types';
 import { normalizeBaseUrl } from './openai/baseUrl';
 
+/**
+ * The built-in tiny models' whole run through wllama (WASM, one thread), measured by
+ * tools/measure-demo.ts: the shipped family's default demo, 1,800 samples in 99.2 s on a 2-core Xeon
+ * (README, "The live demo"). Whole-run speed includes each sample's prompt and bookkeeping.
+ */
+export const BUILTIN_WHOLE_RUN = { tokensPerSecond: 1580, tokensPerSample: 86, loadSeconds: 1.4 } as const;
+
 /** What a run gives the engines: nothing here is stored (API keys live only in memory). */
 export interface EngineContext {
 	/** Reuse the KV cache of a shared prompt prefix (wllama; default true). */
@@ -85,9 +92,8 @@ export const ENGINE_KINDS: Record<EngineKind, EngineKindSpec> = {
 		...wllama,
 		kind: 'builtin',
 		label: 'built-in',
-		// The tiny models' whole-run throughput as measured (the demo: 3,561 and 3,961 tokens/s on a 2-core
-		// machine); the study page's estimate (ui/study/estimate) adds the model loads and a range for slower devices.
-		cost: (model, facts) => ({ downloadBytes: facts.builtinBytes(model) ?? 0, tokensPerSecond: 3500 }),
+		// The study page's estimate (ui/study/estimate) adds the model loads and a range for other devices.
+		cost: (model, facts) => ({ downloadBytes: facts.builtinBytes(model) ?? 0, tokensPerSecond: BUILTIN_WHOLE_RUN.tokensPerSecond }),
 		hosts: () => undefined
 	},
 	wllama: {

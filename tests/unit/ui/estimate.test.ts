@@ -5,11 +5,10 @@ const study = (problems: number, n: number, maxTokens = 320) =>
 	estimateCost({ models: 5, problems, n, greedy: true, maxTokens, downloadBytes: 0, unknownDownloads: 0, speed: BUILTIN_SPEED });
 
 describe('estimateCost', () => {
-	it('estimateCost(built-in speed) brackets the measured demo runs (36.2 s and 90.2 s), likely within 30%', () => {
-		for (const [cost, measured] of [
-			[study(40, 8), 36.2],
-			[study(60, 16), 90.2]
-		] as const) {
+	it('estimateCost(built-in speed) brackets the measured default demo on both machines (99.2 s; the same build 2.3x faster elsewhere), likely within 30% here', () => {
+		const t = study(40, 8).time!;
+		expect(t.low).toBeLessThan(99.2 / 2.3);
+		for (const [cost, measured] of [[study(40, 8), 99.2]] as const) {
 			const t = cost.time!;
 			expect(t.low).toBeLessThan(measured);
 			expect(t.high).toBeGreaterThan(measured);
@@ -40,6 +39,6 @@ describe('estimateCost', () => {
 		expect(speedOf({ tokensPerSecond: 0 }, BUILTIN_SPEED)).toBe(BUILTIN_SPEED);
 		expect(speedOf(undefined, undefined)).toBeUndefined();
 		const text = formatTime(study(40, 8).time);
-		expect(text).toMatch(/^about \d+ s \(an estimate from the built-in models' speed measured on a 2-core machine: \d+ s to \d+ min/);
+		expect(text).toMatch(/^about \d+ (s|min) \(an estimate from the built-in models' speed measured on a 2-core machine: \d+ s to \d+ min/);
 	});
 });

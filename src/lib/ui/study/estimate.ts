@@ -1,9 +1,9 @@
 // The cost of a study before it runs: samples, tokens at most, downloads, and the time it will
 // likely take, as an estimate with a range. The time is calibrated from measured throughput: the
-// run's own speed once it has one, else the built-in models' speed measured in the browser (README,
-// Performance: 1,800 samples in 36.2 s and 5,100 in 90.2 s on a 2-core machine, about 72 tokens a
-// sample). Whole-run tokens per second already include each sample's prompt and bookkeeping; the
-// model loads are counted apart.
+// run's own speed once it has one, else the built-in models' speed measured in the browser (the
+// engine registry's BUILTIN_WHOLE_RUN); the model loads are counted apart. Before a run has its own
+// speed the range is wide: the same build ran 2.3x faster on another 2-core machine.
+import { BUILTIN_WHOLE_RUN } from '$lib/engines/registry';
 
 export interface Speed {
 	/** Generated tokens per second of wall time over a whole run. */
@@ -17,7 +17,7 @@ export interface Speed {
 }
 
 /** The built-in tiny models through wllama (WASM, one thread), measured by tools/measure-demo.ts. */
-export const BUILTIN_SPEED: Speed = { tokensPerSecond: 3500, tokensPerSample: 72, loadSeconds: 1.4, measured: false };
+export const BUILTIN_SPEED: Speed = { ...BUILTIN_WHOLE_RUN, measured: false };
 
 /** A run's measured speed (progress events), when it has generated anything; else the fallback. */
 export function speedOf(progress: { tokensPerSecond?: number; samplesPerSecond?: number } | undefined, fallback: Speed | undefined): Speed | undefined {
@@ -43,7 +43,7 @@ export interface CostInput {
 }
 
 export interface TimeEstimate {
-	/** Outputs half as long as the calibration's. */
+	/** Outputs half as long as the calibration's; before the run's own speed is known, also on a device DEVICE_SPREAD times faster. */
 	low: number;
 	/** Outputs as long as the calibration's (or max tokens, if shorter). */
 	likely: number;
@@ -64,6 +64,8 @@ export interface Cost {
 
 /** Slack for a slower or busier device than the one measured. */
 const SLOWER = 1.5;
+/** Same build, same demo, two 2-core machines: 3,561 and 1,548 tokens/s (README, "The live demo"). */
+const DEVICE_SPREAD = 2.3;
 
 export function estimateCost(c: CostInput): Cost {
 	const samples = c.models * c.problems * (c.n + (c.greedy ? 1 : 0));
@@ -74,7 +76,7 @@ export function estimateCost(c: CostInput): Cost {
 	const loads = c.models * speed.loadSeconds;
 	const typical = Math.min(c.maxTokens, speed.tokensPerSample);
 	const time: TimeEstimate = {
-		low: loads + (samples * typical) / 2 / speed.tokensPerSecond,
+		low: loads + (samples * typical) / 2 / speed.tokensPerSecond / (speed.measured ? 1 : DEVICE_SPREAD),
 		likely: loads + (samples * typical) / speed.tokensPerSecond,
 		high: SLOWER * (loads + maxTokens / speed.tokensPerSecond),
 		measured: speed.measured
