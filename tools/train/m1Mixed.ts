@@ -3,18 +3,9 @@
 // `--resume` continues from the last finished stopAt. Nothing here changes the shipped family.
 //   npx tsx tools/train/m1Mixed.ts [--resume]
 import { mkdirSync } from 'node:fs';
-import { generateProblems, type GenerateOptions } from '../../src/lib/core/problems';
+import { generateProblems } from '../../src/lib/core/problems';
 import { trainM1 } from './m1';
-import { RUN } from './run';
-
-export const M1_MIXED = {
-	...RUN.m1,
-	// Word problems stay the in-domain task; arithmetic is seen here only, never in a round's data.
-	// Not level 1: it has 351 distinct questions, so any 5,000 draw would hold every demo problem.
-	sources: [...RUN.m1.sources, { family: 'arithmetic', seed: 1002, count: 5000, split: 'in-domain', levels: [2, 3] }] as GenerateOptions[],
-	train: { ...RUN.m1.train, steps: 2400 },
-	stopAt: 2400
-};
+import { M1_SWEEP2 as M1_MIXED, RUN } from './run';
 
 const OUT = 'tools/train/.sweep2';
 const where = { out: OUT, cache: `${OUT}/cache`, resume: process.argv.includes('--resume'), log: (l: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${l}`) };

@@ -28,3 +28,15 @@ export const RUN = {
 	sft: structuredClone(FAMILY_SFT),
 	dpo: structuredClone(FAMILY_DPO)
 };
+
+/**
+ * Sweep 2's M1 (README, "Sweep 2"): the shipped M1's data plus bare arithmetic, which no round trains
+ * on, on a longer schedule. Not level 1: it has 351 distinct questions, so a 5,000 draw would hold
+ * every demo problem. tools/train/m1Mixed.ts trains it; `SWEEP=2 sweep.ts` calibrates and runs cells.
+ */
+export const M1_SWEEP2 = {
+	...RUN.m1,
+	sources: [...RUN.m1.sources, { family: 'arithmetic', seed: 1002, count: 5000, split: 'in-domain', levels: [2, 3] }] as GenerateOptions[],
+	train: { ...RUN.m1.train, steps: 2400 },
+	stopAt: 2400
+};

@@ -16,13 +16,16 @@ import type { RoundSettings } from '../../src/lib/train/round';
 import { trainChain, type ChainPlan } from './chain';
 import { evaluateModel, greedyCorrect } from './evaluate';
 import { llamaPoolSampler, openLlamaPage, type LlamaPage } from './llamaPage';
-import { RUN } from './run';
+import { M1_SWEEP2, RUN } from './run';
 import { DEMO_SIZES, DEMO_STUDY, demoProblems } from './demoSet';
 
 // SWEEP_SMOKE=1 runs a cell at toy scale into /tmp (a check of the script before an hour of compute).
 const SMOKE = process.env.SWEEP_SMOKE === '1';
-const DIR = SMOKE ? '/tmp/reversal-lab-sweep-smoke' : 'tools/train/.sweep';
-const CHECKPOINTS = 'tools/train/.cache';
+// SWEEP=2: sweep 2 (README), whose M1 tools/train/m1Mixed.ts trains; its files live in tools/train/.sweep2.
+const SWEEP2 = process.env.SWEEP === '2';
+const M1 = SWEEP2 ? M1_SWEEP2 : RUN.m1;
+const DIR = SMOKE ? '/tmp/reversal-lab-sweep-smoke' : SWEEP2 ? 'tools/train/.sweep2' : 'tools/train/.sweep';
+const CHECKPOINTS = SWEEP2 ? 'tools/train/.sweep2/cache' : 'tools/train/.cache';
 const CHOICE = join(DIR, 'choice.json');
 const c = RUN.model;
 
@@ -46,7 +49,7 @@ const greedyTally = (page: LlamaPage, gguf: Uint8Array, problems: readonly Probl
 async function calibrate(): Promise<void> {
 	const page = await openLlamaPage();
 	const steps = readdirSync(CHECKPOINTS).map((f) => /^m1-step(\d+)\.gguf$/.exec(f)?.[1]).filter((s): s is string => !!s).map(Number).sort((a, b) => a - b);
-	const calibration = generateProblems({ family: 'word', seed: 4242, count: 150, split: 'in-domain', levels: RUN.m1.levels });
+	const calibration = generateProblems({ family: 'word', seed: 4242, count: 150, split: 'in-domain', levels: M1.levels });
 	const prior: Partial<Choice> = existsSync(CHOICE) ? JSON.parse(readFileSync(CHOICE, 'utf8')) : {};
 	const checkpoints: Record<string, number> = prior.checkpoints ?? {};
 	let m1Step: number | undefined;
@@ -59,7 +62,7 @@ async function calibrate(): Promise<void> {
 		}
 	}
 	const last = steps.at(-1);
-	if (m1Step === undefined && last !== RUN.m1.train.steps) {
+	if (m1Step === undefined && last !== M1.train.steps) {
 		writeFileSync(CHOICE, JSON.stringify({ checkpoints }, null, '\t'));
 		console.log('rule 1: no checkpoint reaches 0.4 yet; run again when the next one is written');
 		return page.close();
@@ -67,18 +70,29 @@ async function calibrate(): Promise<void> {
 	m1Step ??= last!;
 	const gguf = readFileSync(join(CHECKPOINTS, `m1-step${m1Step}.gguf`));
 	const cells: Choice['cells'] = {};
-	for (const [family, tag] of [['word', 'word'], ['arithmetic', 'arith']] as const)
-		for (const level of [1, 2, 3]) {
-			const ps = generateProblems({ family, seed: 4243, count: 30, split: 'in-domain', levels: [level] });
-			cells[`${tag}-L${level}`] = { correct: await greedyTally(page, gguf, ps), total: ps.length };
-		}
+	for (const [key, ps] of Object.entries(calibrationCells())) cells[key] = { correct: await greedyTally(page, gguf, ps), total: ps.length };
 	await page.close();
+	reportOverlap('calibration', Object.values(calibrationCells()).flat());
 	const levels = {
 		inDomain: [1, 2, 3].filter((l) => cells[`word-L${l}`]!.correct / 30 >= 0.05),
 		ood: [1, 2, 3].filter((l) => cells[`arith-L${l}`]!.correct / 30 >= 0.1)
 	};
 	writeFileSync(CHOICE, JSON.stringify({ m1Step, checkpoints, cells, levels } satisfies Choice, null, '\t'));
 	console.log(`rule 1: M1 = checkpoint ${m1Step}; rule 2: calibration ${JSON.stringify(cells)} -> levels ${JSON.stringify(levels)}`);
+}
+
+function calibrationCells(): Record<string, Problem[]> {
+	const cells: Record<string, Problem[]> = {};
+	for (const [family, tag] of [['word', 'word'], ['arithmetic', 'arith']] as const)
+		for (const level of [1, 2, 3]) cells[`${tag}-L${level}`] = generateProblems({ family, seed: 4243, count: 30, split: 'in-domain', levels: [level] });
+	return cells;
+}
+
+/** How many evaluation questions M1 read in its training data (word problems: a few easy templates repeat). */
+function reportOverlap(what: string, problems: readonly Problem[]): void {
+	const seen = new Set(M1.sources.flatMap((o) => generateProblems(o)).map((p) => p.question));
+	const hits = problems.filter((p) => seen.has(p.question));
+	console.log(`overlap: ${hits.length} of ${problems.length} ${what} problems are in M1's training data (${hits.filter((p) => p.split === 'ood').length} out-of-domain)`);
 }
 
 function choice(): Choice {
@@ -91,7 +105,9 @@ function choice(): Choice {
 function demoSet(ch: Choice): Problem[] {
 	const fixed = { inDomain: [...TINY_LEVELS.inDomain], ood: [...TINY_LEVELS.ood] };
 	if (JSON.stringify(fixed) !== JSON.stringify(ch.levels)) throw new Error(`TINY_LEVELS in src/lib/core/problems/presets.ts is ${JSON.stringify(fixed)}, rule 2 chose ${JSON.stringify(ch.levels)}: update it`);
-	return demoProblems(SMOKE ? 4 : DEMO_SIZES.full);
+	const problems = demoProblems(SMOKE ? 4 : DEMO_SIZES.full);
+	reportOverlap('demo', problems);
+	return problems;
 }
 
 const study = SMOKE ? { ...DEMO_STUDY, sampling: { ...DEMO_STUDY.sampling, n: 1, maxTokens: 40 } } : DEMO_STUDY;
@@ -114,7 +130,7 @@ async function cell(k: string): Promise<void> {
 	mkdirSync(out, { recursive: true });
 	const m1 = fromGguf(new Uint8Array(readFileSync(join(CHECKPOINTS, `m1-step${ch.m1Step}.gguf`)))).weights;
 	const pool = generateProblems(RUN.pool);
-	const probe = generateProblems({ family: 'word', seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: RUN.m1.levels });
+	const probe = generateProblems({ family: 'word', seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: M1.levels });
 	const page = await openLlamaPage();
 	const log = (l: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] cell ${k}: ${l}`);
 	const plan: ChainPlan = { prefix: 'cell-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', kinds: ['sft', 'sft', 'sft', 'sft'], description: `sweep cell ${k} (${spec.name})`, start: spec.start };
@@ -172,7 +188,7 @@ function calibrationTables(ch: Choice): string[] {
 		return v ? `${v.correct}/${v.total} (${pct(v.correct / v.total)})` : 'n/a';
 	};
 	return [
-		`| M1 checkpoint (steps of ${RUN.m1.train.steps}) | ${steps.join(' | ')} |`,
+		`| M1 checkpoint (steps of ${M1.train.steps}) | ${steps.join(' | ')} |`,
 		`|---|${steps.map(() => '---').join('|')}|`,
 		`| training loss (nats/token, last 10% of the steps so far) | ${steps.map(loss).join(' | ')} |`,
 		`| greedy pass@1, 150 calibration problems | ${steps.map((s) => pct(ch.checkpoints[s]!)).join(' | ')} |`,
