@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { computeReport, groupJobs, groupStats, resolveOptions, type ProblemStats, type Report, type ReportBuildOptions } from '../../src/lib/core/metrics';
+import { computeReport, createTokenDictionary, groupJobs, groupStats, hashedNgramEmbedder, resolveOptions, type ProblemStats, type Report, type ReportBuildOptions } from '../../src/lib/core/metrics';
 import type { Bundle } from '../../src/lib/core/types';
 import type { GroupStatsRequest } from './groupStatsThread';
 
@@ -8,6 +8,9 @@ type Reply = { ok: true; stats: ProblemStats[] } | { ok: false; message: string 
 // Batches per thread: enough that a thread slowed by a neighbour (or still starting) takes fewer
 // of them, few enough that each message is worth its copy.
 const BATCHES_PER_THREAD = 8;
+// A worker's reply is read only when this thread, busy with a batch of its own, next yields: a
+// second batch already queued keeps the worker computing meanwhile instead of waiting.
+const IN_FLIGHT = 2;
 
 /**
  * computeReport with the per-(model, problem) statistics (tokens, n-grams, embeddings, equations,
@@ -27,15 +30,19 @@ export async function computeReportThreaded(bundle: Bundle, options: ReportBuild
 		const finished = workers.map(
 			(worker) =>
 				new Promise<void>((resolve, reject) => {
-					let at = -1;
+					// Batches sent and not yet answered, in order (a worker answers in order).
+					const sent: number[] = [];
 					const feed = () => {
-						if (next >= parts.length) return resolve();
-						at = next++;
-						worker.postMessage({ jobs: parts[at]!, ks, eadVocabulary } satisfies GroupStatsRequest);
+						while (sent.length < IN_FLIGHT && next < parts.length) {
+							const at = next++;
+							sent.push(at);
+							worker.postMessage({ jobs: parts[at]!, ks, eadVocabulary } satisfies GroupStatsRequest);
+						}
+						if (sent.length === 0) resolve();
 					};
 					worker.on('message', (reply: Reply) => {
 						if (!reply.ok) return reject(new Error(reply.message));
-						results[at] = reply.stats;
+						results[sent.shift()!] = reply.stats;
 						feed();
 					});
 					worker.once('error', reject);
@@ -45,9 +52,11 @@ export async function computeReportThreaded(bundle: Bundle, options: ReportBuild
 		const all = Promise.all(finished);
 		all.catch(() => undefined); // awaited below; a failure while this thread computes is not unhandled
 		// This thread takes batches too, and lets the workers' replies in between.
+		const dictionary = createTokenDictionary();
+		const embedder = hashedNgramEmbedder();
 		while (next < parts.length) {
 			const at = next++;
-			results[at] = groupStats(parts[at]!, ks, eadVocabulary);
+			results[at] = groupStats(parts[at]!, ks, eadVocabulary, embedder, dictionary);
 			await new Promise((resolve) => setImmediate(resolve));
 		}
 		await all;

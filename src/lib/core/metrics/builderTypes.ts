@@ -5,7 +5,7 @@ export interface SampleFeatures {
 	index: number;
 	answer: string | null;
 	correct: boolean;
-	/** tokenHashes(text): the shared tokenizer's tokens. */
+	/** The shared tokenizer's tokens as ids of one TokenDictionary (the builder's or the thread's). */
 	tokens: Int32Array;
 	vector: Float32Array;
 	equations: string[];

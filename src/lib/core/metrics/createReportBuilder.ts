@@ -4,6 +4,7 @@ import type { ProblemAccumulator, ProblemStats, ReportContext, SampleFeatures } 
 import { compareModels } from './compareModels';
 import { createColumnStore } from './createColumnStore';
 import { createSlabs } from './createSlabs';
+import { createTokenDictionary } from './createTokenDictionary';
 import type { Embedder } from './embedder';
 import { extractEquations } from './extractEquations';
 import { hashedNgramEmbedder } from './hashedNgramEmbedder';
@@ -13,7 +14,6 @@ import { problemStats } from './problemStats';
 import type { ImprovementSets, ModelReport, Report, ReportOptions, Verdict, Versus } from './reportTypes';
 import { resolveOptions } from './resolveOptions';
 import { reportWarnings } from './reportWarnings';
-import { tokenHashes } from './tokenHashes';
 
 export interface ReportBuildOptions extends ReportOptions {
 	/** Sentence embedder of semantic diversity; default the hashed n-gram offline fallback. */
@@ -53,6 +53,9 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 	// Sample features live in large shared buffers: 160,000 small typed arrays each with its own
 	// buffer cost more in garbage collection than the arithmetic on them.
 	const slabs = createSlabs();
+	// Token ids, not hashes, so that Distinct-n and EAD count n-grams exactly.
+	const dictionary = createTokenDictionary();
+	let hashes = new Int32Array(1024);
 	const modelIndex = new Map(models.map((m, i) => [m.id, i]));
 	const problemIndex = new Map(problems.map((p, i) => [p.id, i]));
 	const refIndex = modelIndex.get(resolved.reference)!;
@@ -86,7 +89,14 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 		});
 		lap?.('validate');
 		const given = (m: number, p: number): ProblemStats | undefined => pre?.stats[m]?.[p];
-		const tokens = located.map(({ s, m, p }) => (s.index < 0 || given(m, p) ? undefined : tokenHashes(s.text, slabs.int32)));
+		const features = located.map(({ s, m, p }) => {
+			if (s.index < 0 || given(m, p)) return undefined;
+			if (hashes.length < s.text.length) hashes = new Int32Array(2 * s.text.length);
+			const tokens = dictionary.ids(s.text, slabs.int32, hashes);
+			const dims = embedder.dimensions;
+			const vector = embedder.embedTokens ? embedder.embedTokens(hashes.subarray(0, tokens.length), dims ? slabs.float32(dims) : undefined) : undefined;
+			return { tokens, vector };
+		});
 		const needText = embedder.embedTokens ? [] : located.filter(({ s, m, p }) => s.index >= 0 && !given(m, p)).map(({ s }) => s.text);
 		const embedded = needText.length > 0 ? embedder.embed(needText) : [];
 		let e = 0;
@@ -103,13 +113,13 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 				a.greedy = { answer: s.answer, correct: s.correct };
 			} else {
 				if (!a.sampled.has(s.index)) sampleCount++;
-				const t = tokens[i];
-				if (t === undefined) {
+				const f = features[i];
+				if (f === undefined) {
 					a.sampled.set(s.index, { ...borrowed, index: s.index, answer: s.answer, correct: s.correct });
 				} else {
-					const vector = embedder.embedTokens ? embedder.embedTokens(t, embedder.dimensions ? slabs.float32(embedder.dimensions) : undefined) : embedded[e++];
+					const vector = f.vector ?? embedded[e++];
 					if (!vector) throw new Error(`embedder '${embedder.name}' returned no vector for samples[${i}]`);
-					a.sampled.set(s.index, { index: s.index, answer: s.answer, correct: s.correct, tokens: t, vector, equations: extractEquations(s.text) });
+					a.sampled.set(s.index, { index: s.index, answer: s.answer, correct: s.correct, tokens: f.tokens, vector, equations: extractEquations(s.text) });
 				}
 				maxN = Math.max(maxN, a.sampled.size);
 			}
