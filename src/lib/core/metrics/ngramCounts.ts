@@ -105,14 +105,15 @@ function tally(flags: Uint8Array, unique: Float64Array, maxN: number, n: number,
 /**
  * Moves the positions of `from` whose n-gram occurs once out of the live list: every longer n-gram
  * starting there is unique as well, so it counts once at each longer order without being looked up.
- * Returns the number still live.
+ * Positions are `from` (all positions when undefined), their ids at this order `of`. Returns the
+ * number still live.
  */
-function retire(w: Work, from: Int32Array, length: number, to: Int32Array, unique: Float64Array, maxN: number, n: number): number {
-	const { counts, ids, rest, bits } = w;
+function retire(w: Work, from: Int32Array | undefined, length: number, of: Int32Array, to: Int32Array, unique: Float64Array, maxN: number, n: number): number {
+	const { counts, rest, bits } = w;
 	let left = 0;
 	for (let k = 0; k < length; k++) {
-		const i = from[k]!;
-		if (counts[ids[i]!]! > 1) {
+		const i = from ? from[k]! : k;
+		if (counts[of[i]!]! > 1) {
 			to[left++] = i;
 			continue;
 		}
@@ -211,31 +212,30 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 				}
 			}
 			unigram[at] = id;
-			ids[at] = id;
 			bits[at] = bit;
 			rest[at] = len - i;
-			live[at] = at;
 			flags[id] = flags[id]! | bit;
 		}
 	}
 	tally(flags, unique, maxN, 1, count);
-	let alive = retire(w, live, size, kept, unique, maxN, 1);
+	let alive = retire(w, undefined, size, unigram, kept, unique, maxN, 1);
 	for (let n = 2; n <= maxN && alive > 0; n++) {
 		// The live positions with room for an n-gram, sorted by the id of their (n-1)-gram prefix.
 		const prefixes = count;
+		const prefix = n === 2 ? unigram : ids;
 		bucket.fill(0, 0, prefixes + 1);
 		let placed = 0;
 		for (let k = 0; k < alive; k++) {
 			const i = kept[k]!;
 			if (rest[i]! < n) continue;
-			bucket[ids[i]! + 1]!++;
+			bucket[prefix[i]! + 1]!++;
 			live[placed++] = i;
 		}
 		if (placed === 0) break;
 		for (let a = 0; a < prefixes; a++) bucket[a + 1]! += bucket[a]!;
 		for (let k = 0; k < placed; k++) {
 			const i = live[k]!;
-			order[bucket[ids[i]!]!++] = i;
+			order[bucket[prefix[i]!]!++] = i;
 		}
 		// bucket[a] now ends prefix a's run; walk the runs, a new id for each new last token.
 		if (marker > 0x7ffffff0 - prefixes) {
@@ -269,7 +269,7 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 		}
 		marker = run;
 		tally(flags, unique, maxN, n, count);
-		alive = retire(w, live, placed, kept, unique, maxN, n);
+		alive = retire(w, live, placed, ids, kept, unique, maxN, n);
 	}
 	return { maxN, unique, total };
 }
