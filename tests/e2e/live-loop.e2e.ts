@@ -43,11 +43,13 @@ test('"Train the next iteration" samples, trains, keeps and evaluates M2; Node r
 	const phases = page.getByTestId('loop-phases');
 	await expect(phases).toBeVisible();
 	await expect(phases.locator('[data-phase="sampling"] progress')).toBeVisible();
+
 	await expect(page.getByTestId('loop-trained')).toContainText('M2 live', { timeout: 240_000 });
 	// Evaluated beside M1..M5 on the demo's problems: the report lists it.
 	await expect(page.getByTestId('demo-report')).toHaveAttribute('data-complete', 'true', { timeout: 240_000 });
 	await expect(page.getByTestId('demo-report')).toContainText('M2 live');
 	await expect(page.getByTestId('loop-error')).toHaveCount(0);
+
 
 	const [kept] = await storedTrained(page);
 	expect(kept).toBeDefined();
@@ -57,6 +59,40 @@ test('"Train the next iteration" samples, trains, keeps and evaluates M2; Node r
 	expect(t.samples.length).toBe(t.pool.count * t.sampling.n);
 	const bytes = new Uint8Array(kept!.bytes);
 	expect(createHash('sha256').update(bytes).digest('hex')).toBe(t.sha256);
+
+	// The round's loss curve stays on the page, one tab stop like every chart: Tab reaches it from its
+	// export buttons, Home / End and the arrows move between the steps reported (once per time slice,
+	// each at its own step), the active step has a ring and a tooltip kept inside the viewport.
+	const loss = page.locator('[data-chart="loss-curve"]');
+	const steps = await loss.locator('circle[data-step]').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-step')!));
+	expect(steps.length).toBeGreaterThan(0);
+	expect(steps.at(-1)).toBe(String(t.result.steps));
+	expect(await loss.locator('svg [tabindex="0"]').count()).toBe(1);
+	await loss.getByRole('button', { name: /as PNG/ }).focus();
+	await page.keyboard.press('Tab');
+	const marks = loss.locator('.marks');
+	await expect(marks).toBeFocused();
+	expect(await loss.locator('.plot').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+	await page.keyboard.press('End');
+	await expect(marks).toHaveAttribute('data-active', steps.at(-1)!);
+	await expect(loss.locator('circle.active')).toHaveAttribute('data-step', steps.at(-1)!);
+	await expect(loss.locator('.tip')).toContainText(`step ${steps.at(-1)} of ${t.result.steps}`);
+	const viewport = page.viewportSize()!;
+	await expect
+		.poll(async () => {
+			const box = (await loss.locator('.tip').boundingBox())!;
+			return box.x >= 0 && box.x + box.width <= viewport.width && box.y >= 0;
+		})
+		.toBe(true);
+	await page.keyboard.press('Home');
+	await expect(marks).toHaveAttribute('data-active', steps[0]!);
+	if (steps.length > 1) {
+		await page.keyboard.press('ArrowRight');
+		await expect(marks).toHaveAttribute('data-active', steps[1]!);
+	}
+	await page.keyboard.press('Tab');
+	await expect(marks).not.toBeFocused();
+	await expect(loss.locator('.tip')).toHaveCount(0);
 
 	// A reload keeps the trained model, and the next press would train M3 from it.
 	await page.reload();

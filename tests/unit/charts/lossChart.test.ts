@@ -19,4 +19,10 @@ describe('lossLayout', () => {
 		expect(new Set(labels).size).toBe(labels.length);
 		expect(l.points.map((p) => p.step)).toEqual([1, 3]);
 	});
+
+	it('lossLayout(losses with NaN for unreported steps) draws each reported loss at its own step, the last at the right edge', () => {
+		const l = lossLayout([NaN, NaN, 1.8, NaN, NaN, NaN, 1.1], 7);
+		expect(l.points.map((p) => p.step)).toEqual([3, 7]);
+		expect(l.points[1]!.x).toBe(l.frame.right);
+	});
 });

@@ -2,12 +2,19 @@
 import { scaleLinear } from 'd3';
 import { frame as frameOf, r, type Frame, type Tick } from './scales';
 
+export interface LossPoint {
+	x: number;
+	y: number;
+	step: number;
+	loss: number;
+}
+
 export interface LossLayout {
 	frame: Frame;
 	xTicks: Tick[];
 	yTicks: Tick[];
 	path: string;
-	points: { x: number; y: number; step: number; loss: number }[];
+	points: LossPoint[];
 }
 
 /** `steps` is the round's total, so the axis does not grow while the curve does. */

@@ -6,6 +6,7 @@ import type { ModelRef, Sample, TrainingRecord } from '$lib/core/types';
 import type { RunProgress, StoredStudy } from '$lib/runner/types';
 import type { TrainedModel } from '$lib/runner/storage';
 import { FAMILY_DPO, FAMILY_POOL, FAMILY_SAMPLING, FAMILY_SFT } from '$lib/train/recipe';
+import { poolStudyConfig } from '$lib/train/pool';
 import type { RoundRequest, TrainProgress } from '$lib/train/protocol';
 import { isTrainError } from '$lib/train/errors';
 import type { TrainingJob } from '$lib/train/trainerClient';
@@ -36,6 +37,13 @@ interface Parent {
 
 const POOL_STUDY = 'live-loop-pool';
 
+/** `losses` with `loss` at `step` (1-based); steps not reported in between are NaN (drawn as nothing). */
+function lossesAt(losses: readonly number[], step: number, loss: number): number[] {
+	const next = Array.from({ length: Math.max(losses.length, step) }, (_, i) => losses[i] ?? NaN);
+	next[step - 1] = loss;
+	return next;
+}
+
 /** One round's recorded request, for `size` (toy: 4 problems, for tests). */
 export function roundRequest(method: LoopMethod, size: LoopSize, from: TrainingRecord['from']): RoundRequest {
 	const count = size === 'toy' ? 4 : LOOP_SIZES[size].pool;
@@ -50,7 +58,7 @@ class LiveLoop {
 	error = $state<string | undefined>();
 	sampling = $state.raw<RunProgress | undefined>();
 	training = $state.raw<TrainProgress | undefined>();
-	/** Loss of every step of the round being trained. */
+	/** Loss per step of the round being trained (index = step - 1; NaN for a step not reported). */
 	losses = $state.raw<number[]>([]);
 	/** The round in progress: which model, from which. */
 	current = $state<{ label: string; from: string; method: LoopMethod } | undefined>();
@@ -86,16 +94,7 @@ class LiveLoop {
 		const model = { ...parent.ref, order: 0 };
 		const study: StoredStudy = {
 			id: POOL_STUDY,
-			study: {
-				id: POOL_STUDY,
-				name: `Live loop: ${parent.ref.label} on ${problems.length} training problems`,
-				seed: round.sampling.seed,
-				sampling: { n: round.sampling.n, greedy: false, temperature: round.sampling.temperature, topP: 1, maxTokens: round.sampling.maxTokens },
-				prompt: { style: 'raw', form: 'completion', text: 'Q: {question}\nA: ' },
-				extractor: 'gsm8k-strict',
-				problemSet: { source: 'builtin', id: 'tiny-pool', seed: round.pool.seed, count: problems.length },
-				reference: model.id
-			},
+			study: poolStudyConfig(POOL_STUDY, `Live loop: ${parent.ref.label} on ${problems.length} training problems`, round.sampling, { seed: round.pool.seed, count: problems.length }, model.id),
 			problems,
 			models: [model],
 			exemplars: [],
@@ -141,7 +140,8 @@ class LiveLoop {
 			const { trainInWorker } = await import('$lib/train/trainerClient');
 			this.#job = trainInWorker(parent.bytes, round, trainedModelMeta(label, round), (p) => {
 				this.training = p;
-				if (p.step > 0) this.losses = [...this.losses, p.loss];
+				// Progress comes once per time slice, often several steps apart: each loss is filed at its own step.
+				if (p.step > 0) this.losses = lossesAt(this.losses, p.step, p.loss);
 			});
 			if (this.paused) this.#job.pause();
 			const { gguf, result } = await this.#job.done;
