@@ -9,7 +9,7 @@ import type { ModelConfig } from '../../src/lib/train/config';
 import { PROMPT_TEMPLATE } from '../../src/lib/train/data';
 import { fromGguf, toGguf } from '../../src/lib/train/gguf';
 import { prepareRound, type PoolSample, type RoundKind, type RoundSettings } from '../../src/lib/train/round';
-import type { PoolSampling } from '../../src/lib/train/pool';
+import type { PoolRound, PoolSampling } from '../../src/lib/train/pool';
 import { greedyAccuracy, type RoundStats, type TrainProblem } from '../../src/lib/train/selfImprove';
 import type { TrainPlace } from './place';
 
@@ -20,7 +20,7 @@ export interface RoundRecipe {
 }
 
 /** Samples a round's pool from the given weights (llama.cpp through wllama, or the trainer's decoder). */
-export type PoolSampler = (w: Float64Array, problems: readonly TrainProblem[], s: PoolSampling, round: number) => Promise<PoolSample[]>;
+export type PoolSampler = (w: Float64Array, problems: readonly TrainProblem[], s: PoolSampling, at: PoolRound) => Promise<PoolSample[]>;
 
 export type { RoundKind };
 
@@ -32,6 +32,8 @@ export interface ChainPlan {
 	/** The iteration the start weights are, and the label they go by. */
 	startIteration: number;
 	startLabel: string;
+	/** Model id of the start weights, as the page names them ('tiny-m1'): pool seeds derive from the sampled model's id. */
+	startId: string;
 	/** One kind per round, for iterations startIteration + 1, startIteration + 2, ... */
 	kinds: RoundKind[];
 	/** What the chain is, for each file's GGUF description (e.g. 'iterative DPO from M1'). */
@@ -89,7 +91,8 @@ export async function trainChain(
 		const from = k === 0 ? plan.startLabel : `${plan.labelPrefix}${it - 1}`;
 		const recipe = recipes[kind];
 		// Indices run on across rounds, so samples gathered from several rounds stay distinct and ordered.
-		const sampled = (await sampler(w, problems, recipe.sampling, it)).map((s) => ({ ...s, index: s.index + k * recipe.sampling.n }));
+		const sampledId = k === 0 ? plan.startId : `${plan.prefix}${it - 1}`;
+		const sampled = (await sampler(w, problems, recipe.sampling, { round: it, model: sampledId })).map((s) => ({ ...s, index: s.index + k * recipe.sampling.n }));
 		const offered = mode === 'first' ? [...gathered, ...sampled] : sampled;
 		if (mode === 'first') gathered.push(...sampled);
 		const base = mode === 'first' ? start.slice() : w;

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 	const where = { out: OUT, cache: CACHE, resume, log };
 	const m1 = trainM1(c, gold, probe, { initSeed: RUN.seeds.init, train: { ...RUN.m1.train, seed: RUN.seeds.order }, stopAt: RUN.m1.stopAt, checkpointEvery: RUN.m1.checkpointEvery, maxTokens: RUN.sampling.maxTokens }, where);
 	const page = await openLlamaPage();
-	const sampler = llamaPoolSampler(page, c);
+	const sampler = llamaPoolSampler(page, c, RUN.poolSeeds);
 	// Every round, in the main chain and in the variants, samples and trains with the same settings and seeds.
 	const recipes = { sft: { sampling: RUN.sampling, round: RUN.sft }, dpo: { sampling: RUN.sampling, round: RUN.dpo } };
 	const chain = (start: Float64Array, plan: ChainPlan) => trainChain(c, start, pool, probe, plan, recipes, sampler, where);
@@ -56,10 +56,10 @@ async function main(): Promise<void> {
 	// --only sft|dpo|alt (comma-separated, with --resume) trains some chains in this process so that
 	// independent chains can run side by side; a final --resume run reads them all back and writes the manifest.
 	const want = (id: 'sft' | 'dpo' | 'alt'): boolean => !ONLY || ONLY.includes(id);
-	const sftRounds = want('sft') || want('alt') ? await chain(m1.weights, { prefix: 'tiny-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', kinds: ['sft', 'sft', 'sft', 'sft'], description: 'iterative SFT' }) : undefined;
+	const sftRounds = want('sft') || want('alt') ? await chain(m1.weights, { prefix: 'tiny-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', startId: 'tiny-m1', kinds: ['sft', 'sft', 'sft', 'sft'], description: 'iterative SFT' }) : undefined;
 	// The variants: iterative DPO from M1, and DPO and SFT rounds in turn from M2 (itself the SFT round from M1).
-	const [dpo, dpoSeconds] = want('dpo') ? await timed(() => chain(m1.weights, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' })) : [undefined, 0];
-	const [alt, altSeconds] = want('alt') ? await timed(() => chain(sftRounds!.weights[0]!, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' })) : [undefined, 0];
+	const [dpo, dpoSeconds] = want('dpo') ? await timed(() => chain(m1.weights, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', startId: 'tiny-m1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' })) : [undefined, 0];
+	const [alt, altSeconds] = want('alt') ? await timed(() => chain(sftRounds!.weights[0]!, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', startId: 'tiny-m2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' })) : [undefined, 0];
 	await page.close();
 	if (!sftRounds || !dpo || !alt) {
 		log(`--only ${ONLY!.join(',')}: done; run with --resume alone to write the manifest`);

@@ -8,7 +8,7 @@ import { chromiumArgs, chromiumPath } from '../../tests/e2e/chromium';
 import { contextOptions } from '../../src/lib/engines/wllama/contextOptions';
 import type { ModelConfig } from '../../src/lib/train/config';
 import { toGguf } from '../../src/lib/train/gguf';
-import { poolJobs, poolSample } from '../../src/lib/train/pool';
+import { poolJobs, poolSample, type PoolSeedRule } from '../../src/lib/train/pool';
 import type { PoolSampler } from './chain';
 
 const WLLAMA = 'node_modules/@wllama/wllama/esm';
@@ -18,6 +18,9 @@ export interface Job {
 	prompt: string;
 	temperature: number;
 	seed: number;
+	/** Sent only when given: the shipped family's pools were sampled with wllama's defaults. */
+	cachePrompt?: boolean;
+	stop?: string[];
 }
 
 export interface Done {
@@ -67,7 +70,11 @@ export async function openLlamaPage(): Promise<LlamaPage> {
 					for (const j of jobs) {
 						const s = performance.now();
 						// Every sampler setting explicit and neutral but temperature, as the app's engine sends them.
-						const r = await w.createCompletion({ prompt: j.prompt, max_tokens: maxTokens, temperature: j.temperature, top_p: 1, top_k: 0, min_p: 0, typical_p: 1, penalty_repeat: 1, penalty_freq: 0, penalty_present: 0, seed: j.seed });
+						const r = await w.createCompletion({
+							prompt: j.prompt, max_tokens: maxTokens, temperature: j.temperature, top_p: 1, top_k: 0, min_p: 0, typical_p: 1, penalty_repeat: 1, penalty_freq: 0, penalty_present: 0, seed: j.seed,
+							...(j.cachePrompt === undefined ? {} : { cache_prompt: j.cachePrompt }),
+							...(j.stop ? { stop: j.stop } : {})
+						});
 						done.push({ text: r.choices[0]?.text ?? '', tokens: r.usage.completion_tokens, ms: performance.now() - s });
 					}
 					await w.exit();
@@ -81,9 +88,9 @@ export async function openLlamaPage(): Promise<LlamaPage> {
 }
 
 /** A chain's pool sampler on this page: the weights go to llama.cpp as the F32 GGUF the family ships. */
-export function llamaPoolSampler(page: LlamaPage, c: ModelConfig): PoolSampler {
-	return async (w, problems, s, round) => {
-		const jobs = poolJobs(problems, s, round);
+export function llamaPoolSampler(page: LlamaPage, c: ModelConfig, rule: PoolSeedRule): PoolSampler {
+	return async (w, problems, s, at) => {
+		const jobs = poolJobs(problems, s, at, rule);
 		const { done } = await page.run(toGguf(c, w, 'reversal-lab pool', 'a round being sampled'), jobs, s.maxTokens);
 		return jobs.map((j, i) => poolSample(j, done[i]!, s.maxTokens));
 	};

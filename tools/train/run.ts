@@ -1,5 +1,6 @@
 // The configuration of the shipped run: every number that decides the family's bytes.
 import type { ModelConfig } from '../../src/lib/train/config';
+import type { PoolSeedRule } from '../../src/lib/train/pool';
 import { VOCAB } from '../../src/lib/train/data';
 import type { GenerateOptions } from '../../src/lib/core/problems';
 import { FAMILY_DPO, FAMILY_POOL, FAMILY_SAMPLING, FAMILY_SFT } from '../../src/lib/train/recipe';
@@ -22,6 +23,8 @@ export const RUN = {
 		checkpointEvery: 200,
 		stopAt: 1600
 	},
+	/** The shipped family's pool seeds (src/lib/train/pool.ts); sweep 2 samples with the runner's. */
+	poolSeeds: 'round' as PoolSeedRule,
 	// Deep copies: TRAIN_SMOKE shrinks them in place.
 	pool: structuredClone(FAMILY_POOL) as GenerateOptions,
 	sampling: structuredClone(FAMILY_SAMPLING),

@@ -133,9 +133,10 @@ async function cell(k: string): Promise<void> {
 	const probe = generateProblems({ family: 'word', seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: M1.levels });
 	const page = await openLlamaPage();
 	const log = (l: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] cell ${k}: ${l}`);
-	const plan: ChainPlan = { prefix: 'cell-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', kinds: ['sft', 'sft', 'sft', 'sft'], description: `sweep cell ${k} (${spec.name})`, start: spec.start };
+	// Sweep 2's cells name their models as the shipped chain does, so every cell's round t samples with the same seeds.
+	const plan: ChainPlan = { prefix: SWEEP2 ? 'tiny-m' : 'cell-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', startId: 'tiny-m1', kinds: ['sft', 'sft', 'sft', 'sft'], description: `sweep cell ${k} (${spec.name})`, start: spec.start };
 	const t0 = performance.now();
-	const chain = await trainChain(c, m1, pool, probe, plan, { sft: { sampling: RUN.sampling, round: spec.round }, dpo: { sampling: RUN.sampling, round: RUN.dpo } }, llamaPoolSampler(page, c), { out, cache: out, resume: false, log, noFiles: true });
+	const chain = await trainChain(c, m1, pool, probe, plan, { sft: { sampling: RUN.sampling, round: spec.round }, dpo: { sampling: RUN.sampling, round: RUN.dpo } }, llamaPoolSampler(page, c, SWEEP2 ? 'runner' : RUN.poolSeeds), { out, cache: out, resume: false, log, noFiles: true });
 	const trainSeconds = (performance.now() - t0) / 1000;
 	const problems = demoSet(ch);
 	const weights = [m1, ...chain.weights];

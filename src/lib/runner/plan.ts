@@ -11,7 +11,7 @@ export interface Task {
 	seed: number;
 }
 
-export function planTasks(studySeed: number, models: readonly ModelRef[], problems: readonly Problem[], sampling: SamplingParams): Task[] {
+export function planTasks(studySeed: number, models: readonly Pick<ModelRef, 'id' | 'order'>[], problems: readonly Pick<Problem, 'id'>[], sampling: SamplingParams): Task[] {
 	const tasks: Task[] = [];
 	const ordered = [...models].sort((a, b) => a.order - b.order);
 	const indices = [...(sampling.greedy ? [GREEDY_INDEX] : []), ...Array.from({ length: sampling.n }, (_, i) => i)];
