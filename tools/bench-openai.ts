@@ -1,21 +1,29 @@
 // Throughput of the openai engine against a local llama.cpp server (tools/openai-server.ts, a child
-// process), at 1, 4 and 8 requests in flight, on the same problems, settings and token budget:
-//   bare  a plain loop of fetch calls, C in flight, with the very request bodies the engine sends;
-//   cli   `reversal-lab sample --server` (tools/cli/main's run: StudyRun, grading, one JSONL line
-//         per sample), in this process, timed from the call to its return;
-//   page  a study on the openai engine from the study page in headless Chromium (the runner in its
-//         worker, IndexedDB, progress UI), timed in the page from the runner's first progress
-//         event ("running", sent as StudyRun starts) to the page counting the last saved sample.
-// Each figure is samples/s and completion tokens/s and its ratio to the bare loop at the same C.
-//   npx tsx tools/bench-openai.ts [--problems 8] [--n 4] [--max-tokens 48] [--slots 8] [--rounds 1]
-//     [--modes bare,cli,page] [--concurrency 1,4,8] [--build build]
+// process on a free port), at 1, 4 and 8 requests in flight, on the same problems, settings, seeds
+// and token budget (the study page's defaults: offline preset seed 7, study seed 1, the built-in
+// models' template, temperature 0.8, top-p 0.95, no greedy sample):
+//   bare     a plain loop of fetch calls from this process, C in flight, the very bodies the engine sends;
+//   cli      `reversal-lab sample --server` (tools/cli/main's run: StudyRun, grading, one JSONL line
+//            per sample), in this process, timed from the call to its return;
+//   page     a study on the openai engine from the study page in headless Chromium (the runner in its
+//            worker, IndexedDB, progress UI, live report), timed in the page from the runner's first
+//            progress event ("running", sent as StudyRun starts, before it lists the server's models)
+//            to the page counting the last sample (counted after its IndexedDB write; progress is
+//            sent at most every 100 ms, so up to 0.1 s late);
+//   browser  (diagnostic) the bare loop inside Chromium, on a blank page: the browser's own fetch.
+// Each run reports samples/s, completion tokens/s and CPU per sample (client: this process, or all
+// of Chromium's processes; server: its process); each round's ratio is samples/s over the bare
+// loop's in the same round, and the table gives medians over the rounds (the order rotates).
+//   npx tsx tools/bench-openai.ts [--problems 8] [--n 4] [--max-tokens 48] [--slots 8] [--threads 1]
+//     [--rounds 1] [--modes bare,cli,page] [--concurrency 1,4,8] [--build build]
+//     [--page-threads] (page CPU by Chromium thread) [--trace <prefix>] (a Chromium trace per page run)
 // Needs a built app for the page (`npm run build`). Prints the machine and the load average before
 // and after; stops every server and browser it starts. Nothing here is a timed test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -38,7 +46,8 @@ const { values } = parseArgs({
 		modes: { type: 'string' },
 		concurrency: { type: 'string' },
 		build: { type: 'string' },
-		'page-threads': { type: 'boolean' }
+		'page-threads': { type: 'boolean' },
+		trace: { type: 'string' }
 	}
 });
 const count = Number(values.problems ?? 8);
@@ -50,8 +59,8 @@ const rounds = Number(values.rounds ?? 1);
 const modes = (values.modes ?? 'bare,cli,page').split(',') as Mode[];
 const levels = (values.concurrency ?? '1,4,8').split(',').map(Number);
 const root = fileURLToPath(new URL('../', import.meta.url));
-const buildDir = join(root, values.build ?? 'build');
-type Mode = 'bare' | 'cli' | 'page';
+const buildDir = resolve(root, values.build ?? 'build');
+type Mode = 'bare' | 'cli' | 'page' | 'browser';
 interface Measured {
 	seconds: number;
 	samples: number;
@@ -192,11 +201,13 @@ async function stopAll(): Promise<void> {
 	rmSync(dir, { recursive: true, force: true });
 }
 
+/** The request bodies the engine sends, one per sample. */
+const bodies = tasks.map((t) => JSON.stringify({ ...samplingBody(requestFor(t, study, prompts.get(t.problem) ?? ''), SERVED), prompt: prompts.get(t.problem) }));
+
 /** The requests the runner sends, posted by a plain loop with `c` in flight. */
 async function bare(url: string, c: number): Promise<Measured> {
 	let next = 0;
 	let tokens = 0;
-	const bodies = tasks.map((t) => JSON.stringify({ ...samplingBody(requestFor(t, study, prompts.get(t.problem) ?? ''), SERVED), prompt: prompts.get(t.problem) }));
 	const cpu = cpuMeter('bare');
 	const t0 = performance.now();
 	await Promise.all(
@@ -210,6 +221,32 @@ async function bare(url: string, c: number): Promise<Measured> {
 		})
 	);
 	return { seconds: (performance.now() - t0) / 1000, samples: bodies.length, tokens, ...cpu() };
+}
+
+/** The same bare loop inside Chromium (a blank page): what the browser's own fetch costs. */
+async function browserBare(url: string, c: number): Promise<Measured> {
+	if (!browser) throw new Error('no browser');
+	const context = await browser.newContext();
+	try {
+		const p = await context.newPage();
+		const cpu = cpuMeter('page');
+		const got = (await p.evaluate(`(async () => {
+			const bodies = ${JSON.stringify(bodies)};
+			let next = 0, tokens = 0;
+			const t0 = performance.now();
+			await Promise.all(Array.from({ length: ${c} }, async () => {
+				while (next < bodies.length) {
+					const body = bodies[next++];
+					const r = await fetch(${JSON.stringify(`${url}/completions`)}, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body });
+					tokens += (await r.json()).usage.completion_tokens;
+				}
+			}));
+			return { seconds: (performance.now() - t0) / 1000, tokens };
+		})()`)) as { seconds: number; tokens: number };
+		return { ...got, samples: bodies.length, ...cpu() };
+	} finally {
+		await context.close();
+	}
 }
 
 let runs = 0;
@@ -261,9 +298,12 @@ async function page(appUrl: string, url: string, c: number): Promise<Measured> {
 		})()`);
 		const cpu = cpuMeter('page'); // from the click to the end (a little more than the timed window)
 		const threads0 = browserThreads();
+		// --trace: a Chromium trace of each page run (chrome://tracing, Perfetto), to see where its time goes.
+		if (values.trace) await browser.startTracing(p, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'IndexedDB', 'toplevel', 'disabled-by-default-v8.cpu_profiler'] });
 		await p.getByRole('button', { name: 'Run the study' }).click();
 		await p.locator('[data-testid="run-status"][data-status="done"]').waitFor({ timeout: 3_600_000 });
 		const used = cpu();
+		if (values.trace) writeFileSync(`${values.trace}-c${c}-${runs++}.json`, await browser.stopTracing());
 		const threads = [...browserThreads()].map(([k, v]) => [k, v - (threads0.get(k) ?? 0)] as const).filter(([, v]) => v >= 0.05);
 		if (values['page-threads']) console.log(`    page CPU by thread: ${threads.sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fmt(v)} s`).join(', ')}`);
 		const times = (await p.evaluate('window.benchTimes')) as { start?: number; end?: number };
@@ -296,7 +336,8 @@ try {
 	)) as [string, string];
 	console.log(`server: llama.cpp through node-llama-cpp (tools/openai-server.ts) at ${url}, ${slots} slots, ${threads} thread(s), in its own process`);
 	let appUrl = '';
-	if (modes.includes('page')) {
+	if (!modes.includes('bare')) throw new Error('--modes: the bare loop is what the others are compared with; keep "bare".');
+	if (modes.includes('page') || modes.includes('browser')) {
 		if (!existsSync(join(buildDir, 'index.html'))) throw new Error(`${buildDir} has no built app: run \`npm run build\` first (or leave out the page with --modes bare,cli).`);
 		const appPort = await freePort();
 		await startChild([join(root, 'tools/serve.js'), buildDir, String(appPort)], /Reversal Lab: /);
@@ -313,11 +354,11 @@ try {
 	};
 	const rows: string[] = [];
 	for (const c of levels) {
-		const got: Record<Mode, Measured[]> = { bare: [], cli: [], page: [] };
+		const got: Record<Mode, Measured[]> = { bare: [], cli: [], page: [], browser: [] };
 		for (let r = 0; r < rounds; r++) {
 			// Rotate the order so a drift in load hits every mode alike.
 			for (const mode of [...modes.slice(r % modes.length), ...modes.slice(0, r % modes.length)]) {
-				const m = mode === 'bare' ? await bare(url, c) : mode === 'cli' ? await cli(url, c) : await page(appUrl, url, c);
+				const m = mode === 'bare' ? await bare(url, c) : mode === 'cli' ? await cli(url, c) : mode === 'browser' ? await browserBare(url, c) : await page(appUrl, url, c);
 				got[mode].push(m);
 				const x = rate(m);
 				console.log(
