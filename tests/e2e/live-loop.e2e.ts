@@ -1,12 +1,16 @@
 // The paper's loop in the page, at toy size: M1 samples 4 pool problems through the runner and
 // llama.cpp, the training worker trains M2 on the kept samples, M2 is kept in IndexedDB, added to
-// the demo study and evaluated; a reload keeps it; and Node retrains the same GGUF from the
-// recorded round, byte for byte (browser-vs-Node parity of the trainer).
+// the demo study and evaluated; a reload keeps it; Node retrains the same GGUF from the recorded
+// round, byte for byte (browser-vs-Node parity of the trainer), and Node's pool sampler draws the same
+// samples from llama.cpp (parity of the sampling half).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import type { ModelRef } from '../../src/lib/core/types';
 import { replayModel } from '../../tools/train/replay';
+import { openLlamaPage } from '../../tools/train/llamaPage';
+import { generateProblems } from '../../src/lib/core/problems';
+import { poolJobs, poolSample } from '../../src/lib/train/pool';
 
 interface Kept {
 	ref: ModelRef;
@@ -105,4 +109,16 @@ test('"Train the next iteration" samples, trains, keeps and evaluates M2; Node r
 	const again = await replayModel(kept!.ref, m1);
 	expect(createHash('sha256').update(again).digest('hex')).toBe(t.sha256);
 	expect(Buffer.compare(Buffer.from(again), Buffer.from(bytes))).toBe(0);
+
+	// Sampling parity: Node's pool sampler with the runner's rule (what sweep 2 trains with) sends the
+	// page runner's requests, so llama.cpp answers with the page's pool samples, text for text.
+	const llama = await openLlamaPage();
+	try {
+		const jobs = poolJobs(generateProblems(t.pool), t.sampling, { round: 2, model: t.from.id }, 'runner');
+		const { done } = await llama.run(m1, jobs, t.sampling.maxTokens);
+		const node = jobs.map((j, i) => poolSample(j, done[i]!, t.sampling.maxTokens));
+		expect(node.map((x) => [x.problem, x.index, x.text])).toEqual(t.samples.map((x) => [x.problem, x.index, x.text]));
+	} finally {
+		await llama.close();
+	}
 });
