@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { generateProblems, TINY_LEVELS } from '../../src/lib/core/problems';
+import { assemblePreset, generateProblems, presetById, TINY_LEVELS } from '../../src/lib/core/problems';
 import type { Bundle, ModelRef, Problem } from '../../src/lib/core/types';
 import { PROMPT_TEMPLATE } from '../../src/lib/train/data';
 import { fromGguf, toGguf } from '../../src/lib/train/gguf';
@@ -101,11 +101,22 @@ function choice(): Choice {
 	return ch;
 }
 
-/** The demo set is core's 'tiny' preset; its levels must be the ones rule 2 chose. */
+/**
+ * The demo set is core's 'tiny' preset; for sweep 1 its levels must be the ones rule 2 chose. Sweep 2
+ * draws the same preset at its own rule-2 levels (TINY_LEVELS stays the shipped family's until sweep 2's ships).
+ */
 function demoSet(ch: Choice): Problem[] {
-	const fixed = { inDomain: [...TINY_LEVELS.inDomain], ood: [...TINY_LEVELS.ood] };
-	if (JSON.stringify(fixed) !== JSON.stringify(ch.levels)) throw new Error(`TINY_LEVELS in src/lib/core/problems/presets.ts is ${JSON.stringify(fixed)}, rule 2 chose ${JSON.stringify(ch.levels)}: update it`);
-	const problems = demoProblems(SMOKE ? 4 : DEMO_SIZES.full);
+	const count = SMOKE ? 4 : DEMO_SIZES.full;
+	let problems: Problem[];
+	if (SWEEP2) {
+		const tiny = presetById('tiny')!;
+		const levels = [ch.levels.inDomain, ch.levels.ood];
+		problems = assemblePreset({ ...tiny, parts: tiny.parts.map((part, i) => ({ ...part, levels: levels[i]! })) }, [], count, DEMO_STUDY.seed).problems;
+	} else {
+		const fixed = { inDomain: [...TINY_LEVELS.inDomain], ood: [...TINY_LEVELS.ood] };
+		if (JSON.stringify(fixed) !== JSON.stringify(ch.levels)) throw new Error(`TINY_LEVELS in src/lib/core/problems/presets.ts is ${JSON.stringify(fixed)}, rule 2 chose ${JSON.stringify(ch.levels)}: update it`);
+		problems = demoProblems(count);
+	}
 	reportOverlap('demo', problems);
 	return problems;
 }
