@@ -1,7 +1,8 @@
 // The sweep declared in the README ("The sweep"), run in phases so each can be checked as it lands:
 //   npx tsx tools/train/sweep.ts calibrate   rules 1 and 2 on the M1 checkpoints (m1Checkpoints.ts)
 //   npx tsx tools/train/sweep.ts cell <2-4>  four SFT rounds of that cell, every model on the demo set
-//                                           (cell 1 is the shipped SFT chain, measured by demoBundle.ts)
+//                                           (cell 1 is the shipped SFT chain, measured by demoBundle.ts;
+//                                           with SWEEP=2, cells 1-4 all run here)
 //   npx tsx tools/train/sweep.ts table       every cell's figures, per iteration, as the README's table
 // M1's checkpoints are models:train's own (tools/train/.cache/m1-step<N>.gguf, see m1.ts); the sweep's
 // files go to tools/train/.sweep (not committed): choice.json, cell<k>.json bundles.
@@ -135,7 +136,7 @@ if (SMOKE) {
 async function cell(k: string): Promise<void> {
 	const spec = CELLS[k];
 	if (!spec) throw new Error(`cell should be one of ${Object.keys(CELLS).join(', ')}`);
-	if (k === '1') throw new Error('cell 1 is the shipped SFT chain: `npm run models:train`, then DEMO_SIZE=full tools/train/demoBundle.ts');
+	if (k === '1' && !SWEEP2) throw new Error('cell 1 is the shipped SFT chain: `npm run models:train`, then DEMO_SIZE=full tools/train/demoBundle.ts');
 	const ch = choice();
 	const out = join(DIR, `cell${k}`);
 	mkdirSync(out, { recursive: true });
@@ -178,12 +179,12 @@ async function cell(k: string): Promise<void> {
 }
 
 /**
- * Where a cell's figures come from. Cell 1 is the shipped SFT chain (models:train runs the same
- * rounds, settings and seeds), measured in the full demo bundle on the same problems and sampling;
- * the other cells are their own bundles.
+ * Where a cell's figures come from. In sweep 1, cell 1 is the shipped SFT chain (models:train runs
+ * the same rounds, settings and seeds), measured in the full demo bundle on the same problems and
+ * sampling; the other cells, and every cell of sweep 2 (nothing of it ships yet), are their own bundles.
  */
 function cellBundle(k: string): { file: string; ids: string[] } {
-	if (k === '1') return { file: 'static/demo/demo-full-bundle.json', ids: ['tiny-m1', 'tiny-m2', 'tiny-m3', 'tiny-m4', 'tiny-m5'] };
+	if (k === '1' && !SWEEP2) return { file: 'static/demo/demo-full-bundle.json', ids: ['tiny-m1', 'tiny-m2', 'tiny-m3', 'tiny-m4', 'tiny-m5'] };
 	return { file: join(DIR, `cell${k}.json`), ids: ['m1', 'm2', 'm3', 'm4', 'm5'] };
 }
 
