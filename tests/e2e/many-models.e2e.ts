@@ -217,7 +217,7 @@ test('the samples browser groups a model\'s identical outputs with their count, 
 	await expect(cell.locator('.who')).toContainText('identical samples: greedy, #0, #1, #2');
 	await expect(cell.locator('pre.text')).toHaveText(`${repeated.models[1]!.id}: the same answer, 42`);
 	await expect(rows.nth(1).locator(`.cell[data-model="${repeated.models[1]!.id}"] pre.text`)).toHaveText(`${repeated.models[1]!.id}: a different try`);
-	await expect(page.getByTestId('samples-status')).toContainText('repeated outputs grouped');
+	await expect(page.getByTestId('samples-status')).toContainText(/sample rows \(\d+ repeated outputs grouped\)\./);
 	// The problem's header expands it to one row per sample, and groups it again.
 	const expand = page.locator(`.browser .row.problem[data-problem="${first}"]`).getByTestId('expand-problem');
 	await expect(expand).toHaveText('Show each sample (36 repeats grouped)');
