@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeReport, createReportBuilder, distinctN, lookupEmbedder, type ModelReport } from '../../../src/lib/core/metrics';
 import { mulberry32 } from '../../../src/lib/core/random';
@@ -164,6 +165,36 @@ describe('createReportBuilder', () => {
 		const b = computeReport(small, { bootstrap: 300, bootstrapSeed: 2 });
 		expect(b.models[1]!.verdict!.headline.difference.ci).not.toEqual(a.models[1]!.verdict!.headline.difference.ci);
 		expect(b.models[1]!.accuracy.pass1Greedy.value).toBe(a.models[1]!.accuracy.pass1Greedy.value);
+	});
+	it('createReportBuilder(...) folding random batches (with replaced samples) gives exactly computeReport of the final samples', () => {
+		const big = syntheticBundle({ models: 3, problems: 12, n: 6, words: 25, seed: 4 });
+		const options = { bootstrap: 120 };
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 8 }), (seed, sizes) => {
+				const random = mulberry32(seed);
+				// Every sample once in a random order, and a few sampled outputs sent twice: first with
+				// other text and answer (replaced later), or again unchanged after their first arrival.
+				const stream = [...big.samples].sort(() => random() - 0.5);
+				for (let r = 0; r < 6; r++) {
+					const s = big.samples[Math.floor(random() * big.samples.length)]!;
+					if (s.index < 0) continue;
+					const at = Math.floor(random() * stream.indexOf(s));
+					stream.splice(at, 0, { ...s, text: `${s.text} again and again`, answer: 'other', correct: !s.correct });
+					stream.splice(stream.indexOf(s) + 1 + Math.floor(random() * 3), 0, s);
+				}
+				const builder = createReportBuilder({ ...big, samples: [] }, options);
+				let at = 0;
+				for (let b = 0; at < stream.length; b++) {
+					const size = sizes[b % sizes.length]!;
+					builder.add(stream.slice(at, at + size));
+					at += size;
+					if (b % 2 === 0) builder.report();
+				}
+				expect(builder.sampleCount).toBe(big.samples.length);
+				expect(JSON.stringify(builder.report())).toBe(JSON.stringify(computeReport(big, options)));
+			}),
+			{ numRuns: 12 }
+		);
 	});
 	it('createReportBuilder(...).add(sample) replaces a sample with the same key', () => {
 		const builder = createReportBuilder(small, { bootstrap: 0 });

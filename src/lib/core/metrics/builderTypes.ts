@@ -16,11 +16,18 @@ export interface ProblemAccumulator {
 	sampled: Map<number, SampleFeatures>;
 	/** Statistics of the current samples; undefined when samples changed since they were computed. */
 	stats?: ProblemStats;
+	/**
+	 * The n-gram counts of the sampled outputs, kept up to date as samples arrive (a live report
+	 * builder's); undefined when not kept, or when a replaced sample made it stale.
+	 */
+	ngrams?: import('./createNgramTable').NgramTable;
 }
 
 /** Diversity statistics per subset, in this order, at diversity[subset * DIVERSITY_METRICS + metric]. */
 export const DIVERSITY_SUBSETS = ['all', 'correct', 'incorrect'] as const;
 export const DIVERSITY_METRICS = 4; // distinct-n, EAD, semantic, equations
+/** Distinct-n and EAD average over n = 1..NGRAM_ORDERS. */
+export const NGRAM_ORDERS = 5;
 
 /** One (model, problem). NaN marks "no value", so the arrays go to the bootstrap unchanged. */
 export interface ProblemStats {

@@ -1,8 +1,9 @@
 import type { Bundle, Lap, Sample } from '../types';
 import { bootstrapWeights } from './bootstrapWeights';
-import type { ProblemAccumulator, ProblemStats, ReportContext, SampleFeatures } from './builderTypes';
+import { NGRAM_ORDERS, type ProblemAccumulator, type ProblemStats, type ReportContext, type SampleFeatures } from './builderTypes';
 import { compareModels } from './compareModels';
 import { createColumnStore } from './createColumnStore';
+import { createNgramTable } from './createNgramTable';
 import { createSlabs } from './createSlabs';
 import { createTokenDictionary } from './createTokenDictionary';
 import type { Embedder } from './embedder';
@@ -26,6 +27,12 @@ export interface ReportBuildOptions extends ReportOptions {
 	precomputed?: { ks: readonly number[]; stats: readonly (readonly (ProblemStats | undefined)[])[] };
 	/** Told when each phase of the work ends (a benchmark's breakdown); never changes the report. */
 	lap?: Lap;
+	/**
+	 * Keep each (model, problem)'s n-gram counts between reports, so that a sample added later
+	 * updates them (work in proportion to its length) instead of a recount of its whole problem
+	 * (default true; costs about 10 bytes a token). computeReport, which adds nothing, sets false.
+	 */
+	keepNgrams?: boolean;
 }
 
 export interface ReportBuilder {
@@ -46,7 +53,7 @@ type StudyShape = Omit<Bundle, 'samples'> & { samples?: readonly Sample[] };
  * The same samples give the same report whatever batches they arrived in.
  */
 export function createReportBuilder(study: StudyShape, options: ReportBuildOptions = {}): ReportBuilder {
-	const { embedder = hashedNgramEmbedder(), precomputed, lap, ...reportOptions } = options;
+	const { embedder = hashedNgramEmbedder(), precomputed, lap, keepNgrams = true, ...reportOptions } = options;
 	const resolved = resolveOptions(reportOptions, study.study, study.models);
 	const models = [...study.models].sort((a, b) => a.order - b.order);
 	const problems = study.problems;
@@ -112,7 +119,8 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 				if (!a.greedy) sampleCount++;
 				a.greedy = { answer: s.answer, correct: s.correct };
 			} else {
-				if (!a.sampled.has(s.index)) sampleCount++;
+				if (a.sampled.has(s.index)) a.ngrams = undefined;
+				else sampleCount++;
 				const f = features[i];
 				if (f === undefined) {
 					a.sampled.set(s.index, { ...borrowed, index: s.index, answer: s.answer, correct: s.correct });
@@ -120,6 +128,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 					const vector = f.vector ?? embedded[e++];
 					if (!vector) throw new Error(`embedder '${embedder.name}' returned no vector for samples[${i}]`);
 					a.sampled.set(s.index, { index: s.index, answer: s.answer, correct: s.correct, tokens: f.tokens, vector, equations: extractEquations(s.text) });
+					a.ngrams?.add(f.tokens, s.correct ? 1 : 2);
 				}
 				maxN = Math.max(maxN, a.sampled.size);
 			}
@@ -129,6 +138,15 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			rows.add(p);
 		});
 		lap?.('diversity');
+	}
+
+	/** The group with its n-gram table when the builder keeps them (counted afresh when missing). */
+	function counted(a: ProblemAccumulator): ProblemAccumulator {
+		if (!keepNgrams || a.ngrams) return a;
+		const table = createNgramTable(NGRAM_ORDERS);
+		for (const s of a.sampled.values()) table.add(s.tokens, s.correct ? 1 : 2);
+		a.ngrams = table;
+		return a;
 	}
 
 	function report(): Report {
@@ -156,7 +174,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			verdictSubset: resolved.verdictDiversitySubset,
 			forgettingRatio: resolved.forgettingRatio
 		};
-		const stats: (ProblemStats | undefined)[][] = acc.map((row) => Array.from(row, (a) => (a ? (a.stats ??= problemStats(a, ks, resolved.eadVocabulary, lap)) : undefined)));
+		const stats: (ProblemStats | undefined)[][] = acc.map((row) => Array.from(row, (a) => (a ? (a.stats ??= problemStats(counted(a), ks, resolved.eadVocabulary, lap)) : undefined)));
 		const swept: string[] = [];
 		models.forEach((model, m) => {
 			if (!everything && !dirty.has(m) && own[m]) return;

@@ -1,13 +1,13 @@
 import type { Lap } from '../types';
 import { answerDiversity } from './answerDiversity';
-import { DIVERSITY_METRICS, type ProblemAccumulator, type ProblemStats, type SampleFeatures } from './builderTypes';
+import { DIVERSITY_METRICS, NGRAM_ORDERS, type ProblemAccumulator, type ProblemStats, type SampleFeatures } from './builderTypes';
 import { distinctScore } from './distinctScore';
 import { eadScore } from './eadScore';
 import { majAtK } from './majAtK';
 import { ngramCounts } from './ngramCounts';
 import { passAtK } from './passAtK';
 
-const MAX_N = 5;
+const MAX_N = NGRAM_ORDERS;
 
 function orNaN(v: number | undefined): number {
 	return v === undefined ? NaN : v;
@@ -79,11 +79,15 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 	const skipped = new Uint8Array(3);
 	const subsets = [samples, samples.filter((s) => s.correct), samples.filter((s) => !s.correct)];
 	const semantic = semanticBySubset(samples);
-	const counts = ngramCounts(
-		samples.map((s) => s.tokens),
-		Uint8Array.from(samples, (s) => (s.correct ? 1 : 2)),
-		MAX_N
-	);
+	// A live builder's table holds the same counts as a recount (createNgramTable).
+	const counts =
+		acc.ngrams && acc.ngrams.maxN === MAX_N
+			? acc.ngrams
+			: ngramCounts(
+					samples.map((s) => s.tokens),
+					Uint8Array.from(samples, (s) => (s.correct ? 1 : 2)),
+					MAX_N
+				);
 	subsets.forEach((subset, g) => {
 		if (subset.length < 2) {
 			skipped[g] = 1;
