@@ -179,6 +179,11 @@ test.describe('problems page', () => {
 		// Imported text is text: the tag is shown, never made into an element.
 		await expect(list(page)).toContainText('<b>not bold</b>');
 		await expect(list(page).locator('b')).toHaveCount(0);
+		// At 390 px the kept upload's line wraps inside the page.
+		await page.setViewportSize({ width: 390, height: 844 });
+		await expect(page.getByTestId('kept-upload')).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+		await page.setViewportSize({ width: 1280, height: 720 });
 
 		// The study page lists the same problems after a fresh load, and a study runs on them.
 		await page.goto('/study');
