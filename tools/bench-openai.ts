@@ -11,6 +11,8 @@
 //            to the page counting the last sample (counted after its IndexedDB write; progress is
 //            sent at most every 100 ms, so up to 0.1 s late);
 //   browser  (diagnostic) the bare loop inside Chromium, on a blank page: the browser's own fetch.
+// With several slots llama.cpp's output can depend on which requests share a batch, so requests
+// that arrive in another order can generate other tokens (the browser loop's do): hence tokens/s.
 // Each run reports samples/s, completion tokens/s and CPU per sample (client: this process, or all
 // of Chromium's processes; server: its process); each round's ratio is samples/s over the bare
 // loop's in the same round, and the table gives medians over the rounds (the order rotates).
@@ -152,14 +154,21 @@ function browserThreads(): Map<string, number> {
 
 /** Starts counting client and server CPU seconds (the client: this process, or Chromium for the page); call the result to stop. */
 function cpuMeter(mode: Mode): () => { clientCpu: number; serverCpu: number } {
-	const client = () => {
-		const own = process.cpuUsage();
-		return mode === 'page' ? browserPids().reduce((a, p) => a + cpuSeconds(p), 0) : (own.user + own.system) / 1e6;
+	// Per Chromium process, so one that exits meanwhile (a closed context's renderer) drops out instead of going negative.
+	const browserCpu = () => new Map(browserPids().map((p) => [p, cpuSeconds(p)]));
+	const own = () => {
+		const u = process.cpuUsage();
+		return (u.user + u.system) / 1e6;
 	};
-	const c0 = client();
+	const b0 = mode === 'page' ? browserCpu() : undefined;
+	const c0 = own();
 	const s0 = cpuSeconds(serverPid);
-	return () => ({ clientCpu: client() - c0, serverCpu: cpuSeconds(serverPid) - s0 });
+	return () => {
+		const clientCpu = b0 ? [...browserCpu()].reduce((a, [p, t]) => a + t - (b0.get(p) ?? 0), 0) : own() - c0;
+		return { clientCpu, serverCpu: cpuSeconds(serverPid) - s0 };
+	};
 }
+
 let browser: Browser | undefined;
 
 function freePort(): Promise<number> {
@@ -378,7 +387,7 @@ try {
 		});
 		rows.push(`| ${c} | ${cells.join(' | ')} |`);
 	}
-	console.log(`\nmedians over ${rounds} round(s); ratio = samples/s over the bare loop's in the same round (the token counts are equal)`);
+	console.log(`\nmedians over ${rounds} round(s); ratio = samples/s over the bare loop's in the same round`);
 	console.log(`| C | ${modes.join(' | ')} |\n|---|${modes.map(() => '---').join('|')}|\n${rows.join('\n')}`);
 	console.log(`load average before ${load0}, after ${load()}`);
 } finally {
