@@ -8,6 +8,8 @@ export interface SampleFeatures {
 	/** The shared tokenizer's tokens as ids of one TokenDictionary (the builder's or the thread's). */
 	tokens: Int32Array;
 	vector: Float32Array;
+	/** 1 / |vector| (0 for a zero vector), filled by problemStats the first time it needs it. */
+	unit?: number;
 	equations: string[];
 }
 
@@ -21,6 +23,8 @@ export interface ProblemAccumulator {
 	 * builder's); undefined when not kept, or when a replaced sample made it stale.
 	 */
 	ngrams?: import('./createNgramTable').NgramTable;
+	/** The distinct-equation counts, kept like `ngrams`. */
+	equations?: import('./createEquationTally').EquationTally;
 }
 
 /** Diversity statistics per subset, in this order, at diversity[subset * DIVERSITY_METRICS + metric]. */

@@ -8,5 +8,5 @@ import type { Report } from './reportTypes';
  * (createReportBuilder) gives the identical report for the same samples.
  */
 export function computeReport(bundle: Bundle, options: ReportBuildOptions = {}): Report {
-	return createReportBuilder(bundle, { ...options, keepNgrams: false }).report();
+	return createReportBuilder(bundle, { ...options, keepCounts: false }).report();
 }

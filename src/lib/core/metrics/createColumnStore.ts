@@ -36,10 +36,6 @@ const SCALE = 2 ** 30;
 
 // The resampling loops, as small top-level functions V8 optimises on their own. No branch on a
 // zero weight: a third of the weights are 0 and mispredicting them costs more than the multiply.
-function addScaled(sums: Float64Array, weights: Int32Array, base: number, dq: number, B: number): void {
-	for (let b = 0; b < B; b++) sums[b]! += weights[base + b]! * dq;
-}
-
 function addScaled2(sums: Float64Array, counts: Float64Array, weights: Int32Array, base: number, dq: number, dn: number, B: number): void {
 	for (let b = 0; b < B; b++) {
 		const w = weights[base + b]!;
@@ -59,20 +55,75 @@ function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float6
 	}
 }
 
-/** Sets one problem's value, moving the replicate sums by the difference; false when unchanged. */
-function updateRow(values: Float64Array, quantized: Float64Array, sums: Float64Array | undefined, counts: Float64Array | undefined, weights: Int32Array | undefined, B: number, j: number, v: number): boolean {
+/** The changed rows of one column update, in reused buffers: bootstrap row offset, sum and count changes. */
+let bases = new Int32Array(64);
+let dqs = new Float64Array(64);
+let dns = new Float64Array(64);
+
+/**
+ * Adds sum over rows r of weights[base[r] + b] * delta[r] to target[b], four rows per pass over the
+ * replicates (a pass reads and writes the B targets once, not once per row). Every term is an
+ * integer (a weight times a quantized difference), so any order of the additions gives the same sums
+ * bit for bit while they stay below 2^53, as the values' scale ensures.
+ */
+function moveSums(target: Float64Array, weights: Int32Array, base: Int32Array, delta: Float64Array, rows: number, B: number): void {
+	let r = 0;
+	for (; r + 4 <= rows; r += 4) {
+		const b0 = base[r]!;
+		const b1 = base[r + 1]!;
+		const b2 = base[r + 2]!;
+		const b3 = base[r + 3]!;
+		const d0 = delta[r]!;
+		const d1 = delta[r + 1]!;
+		const d2 = delta[r + 2]!;
+		const d3 = delta[r + 3]!;
+		for (let b = 0; b < B; b++) target[b]! += weights[b0 + b]! * d0 + weights[b1 + b]! * d1 + weights[b2 + b]! * d2 + weights[b3 + b]! * d3;
+	}
+	for (; r < rows; r++) {
+		const b0 = base[r]!;
+		const d0 = delta[r]!;
+		for (let b = 0; b < B; b++) target[b]! += weights[b0 + b]! * d0;
+	}
+}
+
+/** Moves a column's replicate sums and counts by the rows recorded by updateRow. */
+function applyRows(sums: Float64Array, counts: Float64Array, weights: Int32Array, rows: number, B: number): void {
+	moveSums(sums, weights, bases, dqs, rows, B);
+	for (let r = 0; r < rows; r++) {
+		if (dns[r] !== 0) {
+			moveSums(counts, weights, bases, dns, rows, B);
+			return;
+		}
+	}
+}
+
+/**
+ * Sets one problem's value; when it changed and the column is resampled, records the row's change
+ * of the replicate sums at `at` for applyRows. Returns 0 when unchanged, 1 when changed, 2 when
+ * changed and recorded.
+ */
+function updateRow(values: Float64Array, quantized: Float64Array, resampled: boolean, B: number, j: number, v: number, at: number): number {
 	const old = values[j]!;
-	if (Object.is(old, v) || (old !== old && v !== v)) return false;
+	if (Object.is(old, v) || (old !== old && v !== v)) return 0;
 	values[j] = v;
-	if (!sums || !counts || !weights) return true;
+	if (!resampled) return 1;
 	const oldQ = quantized[j]!;
 	const newQ = v === v ? Math.round(v * SCALE) : NaN;
 	quantized[j] = newQ;
-	const dq = (newQ === newQ ? newQ : 0) - (oldQ === oldQ ? oldQ : 0);
-	const dn = (newQ === newQ ? 1 : 0) - (oldQ === oldQ ? 1 : 0);
-	if (dn === 0) addScaled(sums, weights, j * B, dq, B);
-	else addScaled2(sums, counts, weights, j * B, dq, dn, B);
-	return true;
+	if (at === bases.length) {
+		const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+			const more = make(2 * a.length);
+			more.set(a);
+			return more;
+		};
+		bases = grow(bases, (n) => new Int32Array(n));
+		dqs = grow(dqs, (n) => new Float64Array(n));
+		dns = grow(dns, (n) => new Float64Array(n));
+	}
+	bases[at] = j * B;
+	dqs[at] = (newQ === newQ ? newQ : 0) - (oldQ === oldQ ? oldQ : 0);
+	dns[at] = (newQ === newQ ? 1 : 0) - (oldQ === oldQ ? 1 : 0);
+	return 2;
 }
 
 interface Column {
@@ -134,9 +185,15 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 				return col.result;
 			}
 			col.used = true;
-			const w = weights?.counts;
+			const resampled = col.sums !== undefined && col.counts !== undefined && weights !== undefined;
 			const rows = dirty ?? Array.from({ length: problems }, (_, j) => j);
-			for (const j of rows) changed = updateRow(col.values, col.quantized, col.sums, col.counts, w, B, j, value(j)) || changed;
+			let recorded = 0;
+			for (const j of rows) {
+				const done = updateRow(col.values, col.quantized, resampled, B, j, value(j), recorded);
+				if (done > 0) changed = true;
+				if (done === 2) recorded++;
+			}
+			if (recorded > 0) applyRows(col.sums!, col.counts!, weights!.counts, recorded, B);
 			if (changed || !col.result) {
 				col.version++;
 				col.result = result(col);

@@ -3,6 +3,7 @@ import { bootstrapWeights } from './bootstrapWeights';
 import { NGRAM_ORDERS, type ProblemAccumulator, type ProblemStats, type ReportContext, type SampleFeatures } from './builderTypes';
 import { compareModels } from './compareModels';
 import { createColumnStore } from './createColumnStore';
+import { createEquationTally } from './createEquationTally';
 import { createNgramTable } from './createNgramTable';
 import { createSlabs } from './createSlabs';
 import { createTokenDictionary } from './createTokenDictionary';
@@ -28,11 +29,11 @@ export interface ReportBuildOptions extends ReportOptions {
 	/** Told when each phase of the work ends (a benchmark's breakdown); never changes the report. */
 	lap?: Lap;
 	/**
-	 * Keep each (model, problem)'s n-gram counts between reports, so that a sample added later
-	 * updates them (work in proportion to its length) instead of a recount of its whole problem
-	 * (default true; costs about 10 bytes a token). computeReport, which adds nothing, sets false.
+	 * Keep each (model, problem)'s n-gram and equation counts between reports, so that a sample
+	 * added later updates them (work in proportion to its length) instead of a recount of its whole
+	 * problem (default true; costs about 10 bytes a token). computeReport, which adds nothing, sets false.
 	 */
-	keepNgrams?: boolean;
+	keepCounts?: boolean;
 }
 
 export interface ReportBuilder {
@@ -53,7 +54,7 @@ type StudyShape = Omit<Bundle, 'samples'> & { samples?: readonly Sample[] };
  * The same samples give the same report whatever batches they arrived in.
  */
 export function createReportBuilder(study: StudyShape, options: ReportBuildOptions = {}): ReportBuilder {
-	const { embedder = hashedNgramEmbedder(), precomputed, lap, keepNgrams = true, ...reportOptions } = options;
+	const { embedder = hashedNgramEmbedder(), precomputed, lap, keepCounts = true, ...reportOptions } = options;
 	const resolved = resolveOptions(reportOptions, study.study, study.models);
 	const models = [...study.models].sort((a, b) => a.order - b.order);
 	const problems = study.problems;
@@ -119,16 +120,21 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 				if (!a.greedy) sampleCount++;
 				a.greedy = { answer: s.answer, correct: s.correct };
 			} else {
-				if (a.sampled.has(s.index)) a.ngrams = undefined;
-				else sampleCount++;
+				if (a.sampled.has(s.index)) {
+					a.ngrams = undefined;
+					a.equations = undefined;
+				} else sampleCount++;
 				const f = features[i];
 				if (f === undefined) {
 					a.sampled.set(s.index, { ...borrowed, index: s.index, answer: s.answer, correct: s.correct });
 				} else {
 					const vector = f.vector ?? embedded[e++];
 					if (!vector) throw new Error(`embedder '${embedder.name}' returned no vector for samples[${i}]`);
-					a.sampled.set(s.index, { index: s.index, answer: s.answer, correct: s.correct, tokens: f.tokens, vector, equations: extractEquations(s.text) });
+					const equations = extractEquations(s.text);
+					a.sampled.set(s.index, { index: s.index, answer: s.answer, correct: s.correct, tokens: f.tokens, vector, equations });
+					// Kept counts (none after a replacement in this batch) take the new sample alone.
 					a.ngrams?.add(f.tokens, s.correct ? 1 : 2);
+					a.equations?.add(equations, s.correct ? 1 : 2);
 				}
 				maxN = Math.max(maxN, a.sampled.size);
 			}
@@ -140,12 +146,17 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 		lap?.('diversity');
 	}
 
-	/** The group with its n-gram table when the builder keeps them (counted afresh when missing). */
+	/** The group with its n-gram and equation counts when the builder keeps them (counted afresh when missing). */
 	function counted(a: ProblemAccumulator): ProblemAccumulator {
-		if (!keepNgrams || a.ngrams) return a;
-		const table = createNgramTable(NGRAM_ORDERS);
-		for (const s of a.sampled.values()) table.add(s.tokens, s.correct ? 1 : 2);
-		a.ngrams = table;
+		if (!keepCounts || (a.ngrams && a.equations)) return a;
+		const ngrams = createNgramTable(NGRAM_ORDERS);
+		const equations = createEquationTally();
+		for (const s of a.sampled.values()) {
+			ngrams.add(s.tokens, s.correct ? 1 : 2);
+			equations.add(s.equations, s.correct ? 1 : 2);
+		}
+		a.ngrams = ngrams;
+		a.equations = equations;
 		return a;
 	}
 

@@ -35,10 +35,13 @@ function semanticBySubset(samples: readonly SampleFeatures[]): [number, number, 
 		const g = s.correct ? 0 : 1;
 		const v = s.vector;
 		const sum = sums[g]!;
-		let norm = 0;
-		for (let i = 0; i < d; i++) norm += v[i]! * v[i]!;
-		if (norm === 0) continue;
-		const scale = 1 / Math.sqrt(norm);
+		let scale = s.unit;
+		if (scale === undefined) {
+			let norm = 0;
+			for (let i = 0; i < d; i++) norm += v[i]! * v[i]!;
+			s.unit = scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+		}
+		if (scale === 0) continue;
 		for (let i = 0; i < d; i++) sum[i]! += v[i]! * scale;
 		units[g]!++;
 	}
@@ -99,7 +102,8 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 		diversity[at] = orNaN(distinctScore(unique, total));
 		diversity[at + 1] = orNaN(eadScore(unique, total, eadVocabulary));
 		diversity[at + 2] = semantic[g]!;
-		diversity[at + 3] = equationShare(subset);
+		const tally = acc.equations;
+		diversity[at + 3] = tally ? (tally.total[g]! > 0 ? tally.distinct[g]! / tally.total[g]! : NaN) : equationShare(subset);
 	});
 	const wrongAnswerDistinct = subsets[2]!.length >= 2 ? (answerDiversity(subsets[2]!.map((s) => s.answer))?.distinctRatio ?? NaN) : NaN;
 	lap?.('diversity');
