@@ -1,0 +1,54 @@
+// The incremental case of issue 14 point 5, repeated: a live report builder over the synthetic
+// study of `npm run bench` (5 models x 500 problems x (64 + greedy)) less `folds` x 1,000 samples
+// drawn at random, then each set of 1,000 folded in with add() + report(), timed one by one. The
+// first fold also pays for compiling the update paths (it is the figure `npm run bench` prints);
+// the median of the later ones is the steady cost. Peak RSS is the process's after the builder's
+// first report: the bundle plus the builder's kept state. A measurement, not a test.
+// Usage: npx tsx tools/bench/incrementalFolds.ts [--folds 8] [--check]  (--check also compares the
+// last report with computeReport of all samples).
+import { cpus, loadavg } from 'node:os';
+import { computeReport, createReportBuilder } from '../../src/lib/core/metrics';
+import { mulberry32 } from '../../src/lib/core/random';
+import { syntheticBundle } from '../../src/lib/core/synthetic/syntheticBundle';
+import type { Sample } from '../../src/lib/core/types';
+
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const folds = Number(arg('--folds') ?? 8);
+const MB = 1024 * 1024;
+const cpuMs = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1000;
+const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' / ');
+
+const bundle = syntheticBundle({ models: 5, problems: 500, n: 64, greedy: true, words: 120, seed: 1 });
+const random = mulberry32(7);
+const set = new Map<number, number>();
+for (let k = 0; k < folds; k++) {
+	for (let c = 0; c < 1000; ) {
+		const i = Math.floor(random() * bundle.samples.length);
+		if (set.has(i)) continue;
+		set.set(i, k);
+		c++;
+	}
+}
+const rest: Sample[] = [];
+const late: Sample[][] = Array.from({ length: folds }, () => []);
+bundle.samples.forEach((s, i) => (set.has(i) ? late[set.get(i)!]! : rest).push(s));
+
+console.log(`load average before: ${load()} (${cpus().length} cores)`);
+const c0 = process.cpuUsage();
+const builder = createReportBuilder({ ...bundle, samples: rest });
+builder.report();
+const mem = process.memoryUsage();
+console.log(`builder of ${rest.length} samples + first report: ${cpuMs(process.cpuUsage(c0)).toFixed(0)} ms CPU; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (heap ${(mem.heapUsed / MB).toFixed(0)} MB, array buffers ${(mem.arrayBuffers / MB).toFixed(0)} MB)`);
+const cpu: number[] = [];
+let last;
+for (let k = 0; k < folds; k++) {
+	const t0 = performance.now();
+	const c = process.cpuUsage();
+	builder.add(late[k]!);
+	last = builder.report();
+	cpu.push(cpuMs(process.cpuUsage(c)));
+	console.log(`fold ${k + 1}: add(1000) + report() ${(performance.now() - t0).toFixed(0)} ms wall, ${cpu[k]!.toFixed(0)} ms CPU`);
+}
+const later = cpu.slice(1).sort((a, b) => a - b);
+if (later.length > 0) console.log(`folds 2..${folds}: median ${later[later.length >> 1]!.toFixed(0)} ms CPU, min ${later[0]!.toFixed(0)} ms; load average after: ${load()}`);
+if (process.argv.includes('--check')) console.log(`last report identical to computeReport of all samples: ${JSON.stringify(last) === JSON.stringify(computeReport(bundle))}`);
