@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { generateProblems } from '../../src/lib/core/problems';
 import { layoutOf } from '../../src/lib/train/config';
 import { PROMPT_TEMPLATE, VOCAB } from '../../src/lib/train/data';
-import { RUN } from './run';
+import { M1_SWEEP2, RUN } from './run';
 import { trainChain, type ChainPlan } from './chain';
 import { llamaPoolSampler, openLlamaPage } from './llamaPage';
 import { replayMain } from './replay';
@@ -15,8 +15,17 @@ import { trainM1 } from './m1';
 
 // TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
 const SMOKE = process.env.TRAIN_SMOKE === '1';
-const OUT = SMOKE ? '/tmp/reversal-lab-train-smoke' : 'static/models';
-const CACHE = SMOKE ? '/tmp/reversal-lab-train-smoke/.cache' : 'tools/train/.cache';
+// SWEEP=2 builds sweep 2's family (README, "Sweep 2") into tools/train/.sweep2/family from the M1
+// checkpoint its rule 1 chose, with the runner's pool seeds; static/models stays the shipped family.
+const SWEEP2 = process.env.SWEEP === '2';
+if (SWEEP2) {
+	const chosen = (JSON.parse(readFileSync('tools/train/.sweep2/choice.json', 'utf8')) as { m1Step?: number }).m1Step;
+	if (!chosen) throw new Error('sweep 2 has not chosen its M1: run `SWEEP=2 npx tsx tools/train/sweep.ts calibrate` first');
+	Object.assign(RUN.m1, { ...M1_SWEEP2, stopAt: chosen });
+	RUN.poolSeeds = 'runner';
+}
+const OUT = SMOKE ? '/tmp/reversal-lab-train-smoke' : SWEEP2 ? 'tools/train/.sweep2/family' : 'static/models';
+const CACHE = SMOKE ? '/tmp/reversal-lab-train-smoke/.cache' : SWEEP2 ? 'tools/train/.sweep2/cache' : 'tools/train/.cache';
 if (SMOKE) {
 	RUN.m1.train.steps = 20;
 	RUN.m1.stopAt = 20;
