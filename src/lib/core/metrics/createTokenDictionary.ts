@@ -1,5 +1,6 @@
 import { hashString } from '../random';
 import { tokenize } from './tokenize';
+import { CLASS, finish, LOWER } from './tokenHashes';
 
 /** Tokens as small integers, for counting n-grams exactly (tokenHashes gives hashes, which may collide). */
 export interface TokenDictionary {
@@ -14,18 +15,6 @@ export interface TokenDictionary {
 	readonly size: number;
 }
 
-// ASCII classes as in tokenHashes: 0 whitespace, 1 letter or digit, 2 any other character.
-const CLASS = new Uint8Array(128).map((_, c) => (c === 32 || (c >= 9 && c <= 13) ? 0 : (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2));
-const LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
-
-function finish(h: number): number {
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x85ebca6b);
-	h ^= h >>> 13;
-	h = Math.imul(h, 0xc2b2ae35);
-	h ^= h >>> 16;
-	return h | 0;
-}
 
 function isDigitCode(c: number): boolean {
 	return c >= 48 && c <= 57;

@@ -3,7 +3,8 @@ import { tokenize } from './tokenize';
 
 let scratch = new Int32Array(1024);
 
-function finish(h: number): number {
+/** The final avalanche of a 32-bit hash (murmur3's fmix32); createTokenDictionary hashes the same way. */
+export function finish(h: number): number {
 	h ^= h >>> 16;
 	h = Math.imul(h, 0x85ebca6b);
 	h ^= h >>> 13;
@@ -13,8 +14,8 @@ function finish(h: number): number {
 }
 
 // ASCII classes: 0 whitespace, 1 letter or digit, 2 any other character (a token of its own).
-const CLASS = new Uint8Array(128).map((_, c) => (c === 32 || (c >= 9 && c <= 13) ? 0 : (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2));
-const LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+export const CLASS = new Uint8Array(128).map((_, c) => (c === 32 || (c >= 9 && c <= 13) ? 0 : (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 2));
+export const LOWER = new Uint8Array(128).map((_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
 function viaTokenize(text: string, allocate: (length: number) => Int32Array): Int32Array {
 	const tokens = tokenize(text);
