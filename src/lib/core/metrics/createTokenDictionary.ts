@@ -1,6 +1,6 @@
 import { hashString } from '../random';
 import { tokenize } from './tokenize';
-import { CLASS, finish, LOWER } from './tokenHashes';
+import { CLASS, finish, joinsNumber, LOWER } from './tokenHashes';
 
 /** Tokens as small integers, for counting n-grams exactly (tokenHashes gives hashes, which may collide). */
 export interface TokenDictionary {
@@ -15,10 +15,6 @@ export interface TokenDictionary {
 	readonly size: number;
 }
 
-
-function isDigitCode(c: number): boolean {
-	return c >= 48 && c <= 57;
-}
 
 /** A long token's second key word: above every short token's (< 2^28), so the two kinds never meet. */
 const LONG = 0x40000000;
@@ -169,7 +165,7 @@ export function createTokenDictionary(): TokenDictionary {
 				while (i < len) {
 					const d = text.charCodeAt(i);
 					const k = d < 128 ? CLASS[d]! : 3;
-					if (k === 1 || (k === 2 && (d === 46 || d === 44) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))) {
+					if (k === 1 || (k === 2 && joinsNumber(text, i, d))) {
 						const lower = LOWER[d]!;
 						if (length < 4) a |= lower << (7 * length);
 						else if (length < 8) b |= lower << (7 * (length - 4));

@@ -28,6 +28,11 @@ function isDigitCode(c: number): boolean {
 	return c >= 48 && c <= 57;
 }
 
+/** tokenize's rule for punctuation inside a word token: '.' or ',' between two digits (3.5, 1,000), for the ASCII scanners. */
+export function joinsNumber(text: string, i: number, d: number): boolean {
+	return (d === 46 || d === 44) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1));
+}
+
 /**
  * The tokens of tokenize(text) as hashString(token) values (as int32), for the lexical metrics.
  * ASCII text takes a scanner that builds no strings (the bulk of model output); any other text goes
@@ -58,7 +63,7 @@ export function tokenHashes(text: string, allocate: (length: number) => Int32Arr
 		while (i < len) {
 			const d = text.charCodeAt(i);
 			const k = d < 128 ? CLASS[d]! : 3;
-			if (k === 1 || (k === 2 && (d === 46 || d === 44) && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)))) {
+			if (k === 1 || (k === 2 && joinsNumber(text, i, d))) {
 				h = Math.imul(h ^ LOWER[d]!, 0x01000193);
 				i++;
 			} else if (k === 3) return viaTokenize(text, allocate);
