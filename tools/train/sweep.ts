@@ -71,9 +71,10 @@ async function calibrate(): Promise<void> {
 	m1Step ??= last!;
 	const gguf = readFileSync(join(CHECKPOINTS, `m1-step${m1Step}.gguf`));
 	const cells: Choice['cells'] = {};
-	for (const [key, ps] of Object.entries(calibrationCells())) cells[key] = { correct: await greedyTally(page, gguf, ps), total: ps.length };
+	const calibrationSets = calibrationCells();
+	for (const [key, ps] of Object.entries(calibrationSets)) cells[key] = { correct: await greedyTally(page, gguf, ps), total: ps.length };
 	await page.close();
-	reportOverlap('calibration', Object.values(calibrationCells()).flat());
+	reportOverlap('calibration', Object.values(calibrationSets).flat());
 	const levels = {
 		inDomain: [1, 2, 3].filter((l) => cells[`word-L${l}`]!.correct / 30 >= 0.05),
 		ood: [1, 2, 3].filter((l) => cells[`arith-L${l}`]!.correct / 30 >= 0.1)
