@@ -114,7 +114,7 @@ test('"Train the next iteration" samples, trains, keeps and evaluates M2; Node r
 	// page runner's requests, so llama.cpp answers with the page's pool samples, text for text.
 	const llama = await openLlamaPage();
 	try {
-		const jobs = poolJobs(generateProblems(t.pool), t.sampling, { round: 2, model: t.from.id }, 'runner');
+		const jobs = poolJobs(generateProblems(t.pool), t.sampling, { round: 2, model: t.from.id });
 		const { done } = await llama.run(m1, jobs, t.sampling.maxTokens);
 		const node = jobs.map((j, i) => poolSample(j, done[i]!, t.sampling.maxTokens));
 		expect(node.map((x) => [x.problem, x.index, x.text])).toEqual(t.samples.map((x) => [x.problem, x.index, x.text]));

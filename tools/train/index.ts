@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { generateProblems } from '../../src/lib/core/problems';
 import { layoutOf } from '../../src/lib/train/config';
 import { PROMPT_TEMPLATE, VOCAB } from '../../src/lib/train/data';
-import { M1_SWEEP2, RUN } from './run';
+import { RUN } from './run';
 import { trainChain, type ChainPlan } from './chain';
 import { llamaPoolSampler, openLlamaPage } from './llamaPage';
 import { replayMain } from './replay';
@@ -15,17 +15,8 @@ import { trainM1 } from './m1';
 
 // TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
 const SMOKE = process.env.TRAIN_SMOKE === '1';
-// SWEEP=2 builds sweep 2's family (README, "Sweep 2") into tools/train/.sweep2/family from the M1
-// checkpoint its rule 1 chose, with the runner's pool seeds; static/models stays the shipped family.
-const SWEEP2 = process.env.SWEEP === '2';
-if (SWEEP2) {
-	const chosen = (JSON.parse(readFileSync('tools/train/.sweep2/choice.json', 'utf8')) as { m1Step?: number }).m1Step;
-	if (!chosen) throw new Error('sweep 2 has not chosen its M1: run `SWEEP=2 npx tsx tools/train/sweep.ts calibrate` first');
-	Object.assign(RUN.m1, { ...M1_SWEEP2, stopAt: chosen });
-	RUN.poolSeeds = 'runner';
-}
-const OUT = SMOKE ? '/tmp/reversal-lab-train-smoke' : SWEEP2 ? 'tools/train/.sweep2/family' : 'static/models';
-const CACHE = SMOKE ? '/tmp/reversal-lab-train-smoke/.cache' : SWEEP2 ? 'tools/train/.sweep2/cache' : 'tools/train/.cache';
+const OUT = SMOKE ? '/tmp/reversal-lab-train-smoke' : 'static/models';
+const CACHE = SMOKE ? '/tmp/reversal-lab-train-smoke/.cache' : 'tools/train/.cache';
 if (SMOKE) {
 	RUN.m1.train.steps = 20;
 	RUN.m1.stopAt = 20;
@@ -53,7 +44,7 @@ async function main(): Promise<void> {
 	const where = { out: OUT, cache: CACHE, resume, log };
 	const m1 = trainM1(c, gold, probe, { initSeed: RUN.seeds.init, train: { ...RUN.m1.train, seed: RUN.seeds.order }, stopAt: RUN.m1.stopAt, checkpointEvery: RUN.m1.checkpointEvery, maxTokens: RUN.sampling.maxTokens }, where);
 	const page = await openLlamaPage();
-	const sampler = llamaPoolSampler(page, c, RUN.poolSeeds);
+	const sampler = llamaPoolSampler(page, c);
 	// Every round, in the main chain and in the variants, samples and trains with the same settings and seeds.
 	const recipes = { sft: { sampling: RUN.sampling, round: RUN.sft }, dpo: { sampling: RUN.sampling, round: RUN.dpo } };
 	const chain = (start: Float64Array, plan: ChainPlan) => trainChain(c, start, pool, probe, plan, recipes, sampler, where);
@@ -89,7 +80,7 @@ async function main(): Promise<void> {
 		format: 'reversal-lab/models',
 		version: 1,
 		family: 'tiny-iterative-sft',
-		description: 'A character-level llama model trained by this project on built-in word problems (levels 1-3), then improved by iterative SFT on its own correct samples (Wu, Li, Liu, ICLR 2025, Algorithm 1), with iterative DPO and alternating variants.',
+		description: 'A character-level llama model trained by this project on built-in word problems (levels 1-3) and bare arithmetic (levels 2-3), then improved by iterative SFT on its own correct samples (Wu, Li, Liu, ICLR 2025, Algorithm 1), with iterative DPO and alternating variants.',
 		prompt: { template: PROMPT_TEMPLATE, stop: '<|endoftext|>', extractor: 'gsm8k-strict' },
 		architecture: {
 			type: 'llama',
@@ -101,7 +92,7 @@ async function main(): Promise<void> {
 			parameters: layoutOf(c).size
 		},
 		training: {
-			method: `M1: supervised training from random weights on gold solutions of in-domain word problems, levels ${RUN.m1.levels.join('-')}, each calculator step rewritten as digit-column work (src/lib/train/digits.ts), the first ${RUN.m1.stopAt} steps of a ${RUN.m1.train.steps}-step cosine schedule; M(t), t = 2..5: sample ${RUN.sampling.n} solutions per pool problem from M(t-1) through llama.cpp at T = ${RUN.sampling.temperature}, keep the ones with the right strict #### answer that ended by themselves, continue training M(t-1) on them (src/lib/train/round.ts).`,
+			method: `M1: supervised training from random weights on gold solutions of ${RUN.m1.sources.map((o) => `${o.count} ${o.family === 'word' ? 'word problems' : 'bare arithmetic problems'} (levels ${o.levels![0]}-${o.levels!.at(-1)})`).join(' and ')}, each calculator step rewritten as digit-column work (src/lib/train/digits.ts), the first ${RUN.m1.stopAt} steps of a ${RUN.m1.train.steps}-step cosine schedule; M(t), t = 2..5: sample ${RUN.sampling.n} solutions per pool problem from M(t-1) through llama.cpp at T = ${RUN.sampling.temperature}, keep the ones with the right strict #### answer that ended by themselves, continue training M(t-1) on them (src/lib/train/round.ts). Rounds see word problems only: bare arithmetic is the out-of-domain split.`,
 			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
 			run: RUN,
 			problems: { m1: RUN.m1.sources.map((o) => `generateProblems(${JSON.stringify(o)})`), selfImprovement: `generateProblems(${JSON.stringify(RUN.pool)})`, heldOut: `generateProblems({ family: 'word', seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: ${JSON.stringify(RUN.m1.levels)} })` },

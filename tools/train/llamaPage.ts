@@ -8,7 +8,7 @@ import { chromiumArgs, chromiumPath } from '../../tests/e2e/chromium';
 import { contextOptions } from '../../src/lib/engines/wllama/contextOptions';
 import type { ModelConfig } from '../../src/lib/train/config';
 import { toGguf } from '../../src/lib/train/gguf';
-import { poolJobs, poolSample, type PoolSeedRule } from '../../src/lib/train/pool';
+import { poolJobs, poolSample } from '../../src/lib/train/pool';
 import type { PoolSampler } from './chain';
 
 const WLLAMA = 'node_modules/@wllama/wllama/esm';
@@ -18,7 +18,7 @@ export interface Job {
 	prompt: string;
 	temperature: number;
 	seed: number;
-	/** Sent only when given: the shipped family's pools were sampled with wllama's defaults. */
+	/** Sent only when given; otherwise wllama's defaults. */
 	cachePrompt?: boolean;
 	stop?: string[];
 }
@@ -88,9 +88,9 @@ export async function openLlamaPage(): Promise<LlamaPage> {
 }
 
 /** A chain's pool sampler on this page: the weights go to llama.cpp as the F32 GGUF the family ships. */
-export function llamaPoolSampler(page: LlamaPage, c: ModelConfig, rule: PoolSeedRule): PoolSampler {
+export function llamaPoolSampler(page: LlamaPage, c: ModelConfig): PoolSampler {
 	return async (w, problems, s, at) => {
-		const jobs = poolJobs(problems, s, at, rule);
+		const jobs = poolJobs(problems, s, at);
 		const { done } = await page.run(toGguf(c, w, 'reversal-lab pool', 'a round being sampled'), jobs, s.maxTokens);
 		return jobs.map((j, i) => poolSample(j, done[i]!, s.maxTokens));
 	};

@@ -1,15 +1,15 @@
-// The sweep declared in the README ("The sweep"), run in phases so each can be checked as it lands:
-//   npx tsx tools/train/sweep.ts calibrate   rules 1 and 2 on the M1 checkpoints (m1Checkpoints.ts)
-//   npx tsx tools/train/sweep.ts cell <2-4>  four SFT rounds of that cell, every model on the demo set
-//                                           (cell 1 is the shipped SFT chain, measured by demoBundle.ts;
-//                                           with SWEEP=2, cells 1-4 all run here)
+// Sweep 2, declared in the README ("Sweep 2"), run in phases so each can be checked as it lands:
+//   npx tsx tools/train/sweep.ts calibrate   rules 1 and 2 on the M1 checkpoints
+//   npx tsx tools/train/sweep.ts cell <1-4>  four SFT rounds of that cell, every model on the demo set
 //   npx tsx tools/train/sweep.ts table       every cell's figures, per iteration, as the README's table
+//   npx tsx tools/train/sweep.ts family      the shipped family's figures (the full demo bundle), likewise
 // M1's checkpoints are models:train's own (tools/train/.cache/m1-step<N>.gguf, see m1.ts); the sweep's
-// files go to tools/train/.sweep (not committed): choice.json, cell<k>.json bundles.
+// files go to tools/train/.sweep2 (not committed): choice.json, cell<k>.json bundles. Sweep 1 ran
+// with this script at commit f3e1bcf.
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { assemblePreset, generateProblems, presetById, TINY_LEVELS } from '../../src/lib/core/problems';
+import { generateProblems, TINY_LEVELS } from '../../src/lib/core/problems';
 import type { Bundle, ModelRef, Problem } from '../../src/lib/core/types';
 import { PROMPT_TEMPLATE } from '../../src/lib/train/data';
 import { fromGguf, toGguf } from '../../src/lib/train/gguf';
@@ -17,16 +17,14 @@ import type { RoundSettings } from '../../src/lib/train/round';
 import { trainChain, type ChainPlan } from './chain';
 import { evaluateModel, greedyCorrect } from './evaluate';
 import { llamaPoolSampler, openLlamaPage, type LlamaPage } from './llamaPage';
-import { M1_SWEEP2, RUN } from './run';
+import { RUN } from './run';
 import { DEMO_SIZES, DEMO_STUDY, demoProblems } from './demoSet';
 
 // SWEEP_SMOKE=1 runs a cell at toy scale into /tmp (a check of the script before an hour of compute).
 const SMOKE = process.env.SWEEP_SMOKE === '1';
-// SWEEP=2: sweep 2 (README), whose M1 tools/train/m1Mixed.ts trains; its files live in tools/train/.sweep2.
-const SWEEP2 = process.env.SWEEP === '2';
-const M1 = SWEEP2 ? M1_SWEEP2 : RUN.m1;
-const DIR = SMOKE ? '/tmp/reversal-lab-sweep-smoke' : SWEEP2 ? 'tools/train/.sweep2' : 'tools/train/.sweep';
-const CHECKPOINTS = SWEEP2 ? 'tools/train/.sweep2/cache' : 'tools/train/.cache';
+const M1 = RUN.m1;
+const DIR = SMOKE ? '/tmp/reversal-lab-sweep-smoke' : 'tools/train/.sweep2';
+const CHECKPOINTS = 'tools/train/.cache';
 const CHOICE = join(DIR, 'choice.json');
 const c = RUN.model;
 
@@ -103,22 +101,11 @@ function choice(): Choice {
 	return ch;
 }
 
-/**
- * The demo set is core's 'tiny' preset; for sweep 1 its levels must be the ones rule 2 chose. Sweep 2
- * draws the same preset at its own rule-2 levels (TINY_LEVELS stays the shipped family's until sweep 2's ships).
- */
+/** The demo set is core's 'tiny' preset; its levels must be the ones rule 2 chose. */
 function demoSet(ch: Choice): Problem[] {
-	const count = SMOKE ? 4 : DEMO_SIZES.full;
-	let problems: Problem[];
-	if (SWEEP2) {
-		const tiny = presetById('tiny')!;
-		const levels = [ch.levels.inDomain, ch.levels.ood];
-		problems = assemblePreset({ ...tiny, parts: tiny.parts.map((part, i) => ({ ...part, levels: levels[i]! })) }, [], count, DEMO_STUDY.seed).problems;
-	} else {
-		const fixed = { inDomain: [...TINY_LEVELS.inDomain], ood: [...TINY_LEVELS.ood] };
-		if (JSON.stringify(fixed) !== JSON.stringify(ch.levels)) throw new Error(`TINY_LEVELS in src/lib/core/problems/presets.ts is ${JSON.stringify(fixed)}, rule 2 chose ${JSON.stringify(ch.levels)}: update it`);
-		problems = demoProblems(count);
-	}
+	const fixed = { inDomain: [...TINY_LEVELS.inDomain], ood: [...TINY_LEVELS.ood] };
+	if (!SMOKE && JSON.stringify(fixed) !== JSON.stringify(ch.levels)) throw new Error(`TINY_LEVELS in src/lib/core/problems/presets.ts is ${JSON.stringify(fixed)}, rule 2 chose ${JSON.stringify(ch.levels)}: update it`);
+	const problems = demoProblems(SMOKE ? 4 : DEMO_SIZES.full);
 	reportOverlap('demo', problems);
 	return problems;
 }
@@ -137,7 +124,6 @@ if (SMOKE) {
 async function cell(k: string): Promise<void> {
 	const spec = CELLS[k];
 	if (!spec) throw new Error(`cell should be one of ${Object.keys(CELLS).join(', ')}`);
-	if (k === '1' && !SWEEP2) throw new Error('cell 1 is the shipped SFT chain: `npm run models:train`, then DEMO_SIZE=full tools/train/demoBundle.ts');
 	const ch = choice();
 	const out = join(DIR, `cell${k}`);
 	mkdirSync(out, { recursive: true });
@@ -146,10 +132,10 @@ async function cell(k: string): Promise<void> {
 	const probe = generateProblems({ family: 'word', seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: M1.levels });
 	const page = await openLlamaPage();
 	const log = (l: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] cell ${k}: ${l}`);
-	// Sweep 2's cells name their models as the shipped chain does, so every cell's round t samples with the same seeds.
-	const plan: ChainPlan = { prefix: SWEEP2 ? 'tiny-m' : 'cell-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', startId: 'tiny-m1', kinds: ['sft', 'sft', 'sft', 'sft'], description: `sweep cell ${k} (${spec.name})`, start: spec.start };
+	// Cells name their models as the shipped chain does, so every cell's round t samples with the same seeds.
+	const plan: ChainPlan = { prefix: 'tiny-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', startId: 'tiny-m1', kinds: ['sft', 'sft', 'sft', 'sft'], description: `sweep cell ${k} (${spec.name})`, start: spec.start };
 	const t0 = performance.now();
-	const chain = await trainChain(c, m1, pool, probe, plan, { sft: { sampling: RUN.sampling, round: spec.round }, dpo: { sampling: RUN.sampling, round: RUN.dpo } }, llamaPoolSampler(page, c, SWEEP2 ? 'runner' : RUN.poolSeeds), { out, cache: out, resume: false, log, noFiles: true });
+	const chain = await trainChain(c, m1, pool, probe, plan, { sft: { sampling: RUN.sampling, round: spec.round }, dpo: { sampling: RUN.sampling, round: RUN.dpo } }, llamaPoolSampler(page, c), { out, cache: out, resume: false, log, noFiles: true });
 	const trainSeconds = (performance.now() - t0) / 1000;
 	const problems = demoSet(ch);
 	const weights = [m1, ...chain.weights];
@@ -180,12 +166,11 @@ async function cell(k: string): Promise<void> {
 }
 
 /**
- * Where a cell's figures come from. In sweep 1, cell 1 is the shipped SFT chain (models:train runs
- * the same rounds, settings and seeds), measured in the full demo bundle on the same problems and
- * sampling; the other cells, and every cell of sweep 2 (nothing of it ships yet), are their own bundles.
+ * Every cell is its own bundle. Cell 1 has the shipped SFT chain's weights (models:train runs the same
+ * rounds, settings and seeds), but its bundle names the models m1..m5, so its demo samples draw other
+ * seeds than the shipped demo bundle's tiny-m1..tiny-m5.
  */
 function cellBundle(k: string): { file: string; ids: string[] } {
-	if (k === '1' && !SWEEP2) return { file: 'static/demo/demo-full-bundle.json', ids: ['tiny-m1', 'tiny-m2', 'tiny-m3', 'tiny-m4', 'tiny-m5'] };
 	return { file: join(DIR, `cell${k}.json`), ids: ['m1', 'm2', 'm3', 'm4', 'm5'] };
 }
 
@@ -217,32 +202,45 @@ function calibrationTables(ch: Choice): string[] {
 	];
 }
 
+const FIGURES_HEADER = ['| model | pass@1 greedy | pass@8 | in-domain pass@1 | in-domain pass@8 | Distinct-n (correct) | OOD pass@1 | hardest level pass@1 | group disparity | verdict vs M1 |', '|---|---|---|---|---|---|---|---|---|---|'];
+
+/** One README row per model of a bundle, from the CLI's own tidy CSV and verdicts (`npm run report`). */
+function figureRows(file: string, models: readonly { id: string; label: string }[], hardest: string, scratch: string): string[] {
+	const csvPath = `${scratch}.csv`;
+	const jsonPath = `${scratch}.report.json`;
+	execFileSync('npx', ['tsx', 'tools/cli.ts', 'report', file, '--csv', csvPath, '--json', jsonPath], { stdio: 'ignore' });
+	const verdicts = new Map((JSON.parse(readFileSync(jsonPath, 'utf8')) as { models: { model: string; verdict?: { kind: string } }[] }).models.map((m) => [m.model, m.verdict?.kind]));
+	const rows = readFileSync(csvPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+	const get = (model: string, metric: string, subset: string, kk = ''): string => rows.find((r) => r[0] === model && r[1] === metric && r[2] === subset && (r[3] ?? '') === kk)?.[4] ?? '';
+	const pct = (v: string): string => (v === '' ? 'n/a' : `${(100 * Number(v)).toFixed(1)}%`);
+	const num = (v: string): string => (v === '' ? 'n/a' : Number(v).toFixed(3));
+	return models.map(({ id: m, label }, i) => {
+		const verdict = verdicts.get(m) ?? (i === 0 ? 'reference' : 'n/a');
+		return `| ${label} | ${pct(get(m, 'pass1_greedy', 'all'))} | ${pct(get(m, 'pass@k', 'all', '8'))} | ${pct(get(m, 'pass1_greedy', 'split:in-domain'))} | ${pct(get(m, 'pass@k', 'split:in-domain', '8'))} | ${num(get(m, 'distinct_n', 'correct'))} | ${pct(get(m, 'pass1_greedy', 'split:ood'))} | ${pct(get(m, 'accuracy', hardest))} | ${num(get(m, 'group_disparity', 'all'))} | ${verdict} |`;
+	});
+}
+
 /** The README's sweep tables: rules 1 and 2, then every cell from its tidy CSV (the CLI's own figures). */
 function table(): void {
 	const ch = choice();
 	console.log(calibrationTables(ch).join('\n'));
 	const hardest = `level:${Math.max(...ch.levels.inDomain)}`;
-	const lines = ['| cell | model | pass@1 greedy | pass@8 | in-domain pass@1 | in-domain pass@8 | Distinct-n (correct) | OOD pass@1 | hardest level pass@1 | group disparity | verdict vs M1 |', '|---|---|---|---|---|---|---|---|---|---|---|'];
+	const lines = [FIGURES_HEADER[0]!.replace('| model |', '| cell | model |'), FIGURES_HEADER[1]!.replace('|---|', '|---|---|')];
 	for (const k of Object.keys(CELLS)) {
 		const { file, ids } = cellBundle(k);
-		if (!existsSync(file)) {
-			lines.push(`| ${k} ${CELLS[k]!.name} | not run | | | | | | | | | |`);
-			continue;
-		}
-		const csvPath = join(DIR, `cell${k}.csv`);
-		const jsonPath = join(DIR, `cell${k}.report.json`);
-		execFileSync('npx', ['tsx', 'tools/cli.ts', 'report', file, '--csv', csvPath, '--json', jsonPath], { stdio: 'ignore' });
-		const verdicts = new Map((JSON.parse(readFileSync(jsonPath, 'utf8')) as { models: { model: string; verdict?: { kind: string } }[] }).models.map((m) => [m.model, m.verdict?.kind]));
-		const rows = readFileSync(csvPath, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-		const get = (model: string, metric: string, subset: string, kk = ''): string => rows.find((r) => r[0] === model && r[1] === metric && r[2] === subset && (r[3] ?? '') === kk)?.[4] ?? '';
-		const pct = (v: string): string => (v === '' ? 'n/a' : `${(100 * Number(v)).toFixed(1)}%`);
-		const num = (v: string): string => (v === '' ? 'n/a' : Number(v).toFixed(3));
-		for (const [i, m] of ids.entries()) {
-			const verdict = verdicts.get(m) ?? (i === 0 ? 'reference' : 'n/a');
-			lines.push(`| ${k} ${CELLS[k]!.name} | M${i + 1} | ${pct(get(m, 'pass1_greedy', 'all'))} | ${pct(get(m, 'pass@k', 'all', '8'))} | ${pct(get(m, 'pass1_greedy', 'split:in-domain'))} | ${pct(get(m, 'pass@k', 'split:in-domain', '8'))} | ${num(get(m, 'distinct_n', 'correct'))} | ${pct(get(m, 'pass1_greedy', 'split:ood'))} | ${pct(get(m, 'accuracy', hardest))} | ${num(get(m, 'group_disparity', 'all'))} | ${verdict} |`);
-		}
+		const name = `${k} ${CELLS[k]!.name}`;
+		if (!existsSync(file)) lines.push(`| ${name} | not run | | | | | | | | | |`);
+		else lines.push(...figureRows(file, ids.map((id, i) => ({ id, label: `M${i + 1}` })), hardest, join(DIR, `cell${k}`)).map((row) => `| ${name} ${row}`));
 	}
 	console.log(lines.join('\n'));
+}
+
+/** The README's table of the shipped family: every model of the full demo bundle (demoBundle.ts). */
+function family(): void {
+	const file = 'static/demo/demo-full-bundle.json';
+	const bundle = JSON.parse(readFileSync(file, 'utf8')) as Bundle;
+	const hardest = `level:${Math.max(...TINY_LEVELS.inDomain)}`;
+	console.log([...FIGURES_HEADER, ...figureRows(file, bundle.models, hardest, join(DIR, 'family'))].join('\n'));
 }
 
 const [phase, arg] = process.argv.slice(2);
@@ -250,4 +248,5 @@ mkdirSync(DIR, { recursive: true });
 if (phase === 'calibrate') await calibrate();
 else if (phase === 'cell') await cell(arg ?? '');
 else if (phase === 'table') table();
-else console.error('usage: sweep.ts calibrate | cell <2-4> | table');
+else if (phase === 'family') family();
+else console.error('usage: sweep.ts calibrate | cell <1-4> | table | family');

@@ -1,8 +1,7 @@
 // The sampling half of a self-improvement round when llama.cpp samples in the Node tools (wllama in
 // Chromium): which requests to make, and what comes back as pool samples. The page samples a pool as a
-// study through its runner; with the 'runner' rule the Node tools ask for the same seeds, so the same
-// round from the same model gives the same samples in both places.
-import { hashString } from '../core/random';
+// study through its runner; the Node tools send that study's own requests, so the same round from the
+// same model gives the same samples in both places.
 import type { StudyConfig } from '../core/types';
 import { planTasks } from '../runner/plan';
 import { requestFor } from '../runner/requestFor';
@@ -15,7 +14,7 @@ export interface PoolSampling {
 	n: number;
 	temperature: number;
 	maxTokens: number;
-	/** Base seed; each request's seed derives from it, the round, the problem and the sample index. */
+	/** Base seed; each request's seed derives from it, the sampled model's id, the problem and the sample index. */
 	seed: number;
 }
 
@@ -25,8 +24,8 @@ export interface PoolJob {
 	prompt: string;
 	temperature: number;
 	seed: number;
-	/** As the page's runner sends them ('runner' rule); absent, the engine's defaults (the shipped family's pools). */
 	cachePrompt?: boolean;
+	/** The runner sends one for completion prompts (the pool's). */
 	stop?: string[];
 }
 
@@ -44,13 +43,6 @@ export function poolStudyConfig(id: string, name: string, s: PoolSampling, pool:
 	};
 }
 
-/**
- * How a pool request's seed is derived. 'runner': the page runner's sample seed (pool seed, the
- * sampled model's id, problem, index), the rule of sweep 2 (README). 'round': (pool seed, round,
- * problem, index), the rule the shipped family was built with; it goes when sweep 2's family ships.
- */
-export type PoolSeedRule = 'runner' | 'round';
-
 /** Which round is sampled, from which model. */
 export interface PoolRound {
 	round: number;
@@ -58,11 +50,7 @@ export interface PoolRound {
 	model: string;
 }
 
-export function poolJobs(problems: readonly TrainProblem[], s: PoolSampling, at: PoolRound, rule: PoolSeedRule): PoolJob[] {
-	if (rule === 'round')
-		return problems.flatMap((p) =>
-			Array.from({ length: s.n }, (_, k) => ({ problem: p.id, index: k, prompt: promptOf(p.question), temperature: s.temperature, seed: hashString(`pool|${at.round}|${p.id}|${k}`, s.seed >>> 0) & 0x7fffffff }))
-		);
+export function poolJobs(problems: readonly TrainProblem[], s: PoolSampling, at: PoolRound): PoolJob[] {
 	// The page runner's own plan and requests for the pool study: same seeds, prompt cache use and stop strings.
 	const study = poolStudyConfig('pool', 'pool', s, { seed: 0, count: problems.length }, at.model);
 	const questions = new Map(problems.map((p) => [p.id, p.question]));

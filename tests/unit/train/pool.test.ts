@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashString, sampleSeed } from '../../../src/lib/core/random';
+import { sampleSeed } from '../../../src/lib/core/random';
 import { planTasks } from '../../../src/lib/runner/plan';
 import { requestFor } from '../../../src/lib/runner/requestFor';
 import { promptOf } from '../../../src/lib/train/data';
@@ -12,8 +12,8 @@ const problems = [
 const sampling = { n: 3, temperature: 0.8, maxTokens: 200, seed: 3 };
 
 describe('poolJobs', () => {
-	it("poolJobs('runner') sends what the page's runner sends for the pool study: seeds of (pool seed, model, problem, index), prompt cache from the second sample, the stop string", () => {
-		const jobs = poolJobs(problems, sampling, { round: 2, model: 'tiny-m1' }, 'runner');
+	it("poolJobs sends what the page's runner sends for the pool study: seeds of (pool seed, model, problem, index), prompt cache from the second sample, the stop string", () => {
+		const jobs = poolJobs(problems, sampling, { round: 2, model: 'tiny-m1' });
 		const study = poolStudyConfig('live-loop-pool', 'any name', sampling, { seed: 5005, count: 2 }, 'tiny-m1');
 		const tasks = planTasks(study.seed, [{ id: 'tiny-m1', order: 0 }], problems, study.sampling);
 		expect(jobs).toHaveLength(6);
@@ -26,13 +26,8 @@ describe('poolJobs', () => {
 		expect(jobs.map((j) => j.cachePrompt)).toEqual([false, true, true, false, true, true]);
 		expect(jobs[0]!.stop).toEqual(['\nQuestion:']);
 		// The seed follows the sampled model, not the round: the same model sampled again asks for the same samples.
-		expect(poolJobs(problems, sampling, { round: 5, model: 'tiny-m1' }, 'runner')).toEqual(jobs);
-		expect(poolJobs(problems, sampling, { round: 2, model: 'tiny-m2' }, 'runner')[0]!.seed).not.toBe(jobs[0]!.seed);
+		expect(poolJobs(problems, sampling, { round: 5, model: 'tiny-m1' })).toEqual(jobs);
+		expect(poolJobs(problems, sampling, { round: 2, model: 'tiny-m2' })[0]!.seed).not.toBe(jobs[0]!.seed);
 	});
 
-	it("poolJobs('round') keeps the shipped family's seeds (pool seed, round, problem, index) and sends no cache or stop setting", () => {
-		const jobs = poolJobs(problems, sampling, { round: 2, model: 'tiny-m1' }, 'round');
-		expect(jobs[4]).toEqual({ problem: 'p-b', index: 1, prompt: promptOf(problems[1]!.question), temperature: 0.8, seed: hashString('pool|2|p-b|1', 3) & 0x7fffffff });
-		expect(poolJobs(problems, sampling, { round: 2, model: 'other' }, 'round')).toEqual(jobs);
-	});
 });
