@@ -56,8 +56,8 @@ describe('outputLength', () => {
 
 	it('maxTokensWarning says how many built-in outputs 96 tokens cut, and nothing at 320', () => {
 		const builtin = { style: 'raw' as const, form: 'completion' as const, text: 'Q: {question}\nA: ' };
-		expect(builtinCutShare(96)).toBe(0.399);
-		expect(maxTokensWarning(builtin, true, 96)).toMatch(/^About 40% of the built-in models' outputs run to 96 tokens or more/);
+		expect(builtinCutShare(96)).toBe(0.357);
+		expect(maxTokensWarning(builtin, true, 96)).toMatch(/^About 36% of the built-in models' outputs run to 96 tokens or more/);
 		expect(maxTokensWarning(builtin, true, 320)).toBeUndefined();
 		expect(maxTokensWarning({ style: 'zero-shot-cot', form: 'chat', text: '' }, false, 200)).toMatch(/Below this template's default of 512 tokens/);
 	});
