@@ -1,5 +1,6 @@
 // The one owner of engine kinds: for each kind, how to create its engine, how many requests to keep
-// in flight, what it costs before a run, which hosts it reaches and what the model picker asks for.
+// in flight or models to run at once, what it costs before a run, which hosts it reaches and what
+// the model picker asks for.
 // The runner's engine pool, the study page's picker and its cost estimate all read this table.
 import type { EngineKind, ModelRef } from '../core/types';
 import type { Engine } from './types';
@@ -12,6 +13,30 @@ import { normalizeBaseUrl } from './openai/baseUrl';
  */
 export const BUILTIN_WHOLE_RUN = { tokensPerSecond: 1580, tokensPerSample: 86, loadSeconds: 1.4 } as const;
 
+/**
+ * The same default demo with two lanes (two models at once, two wllama workers) against one, same
+ * machine, same build, measured by tools/measure-demo.ts (?lanes=2 against ?lanes=1): whole-run
+ * tokens per second, two lanes over one. Each further lane is assumed to add as much (unmeasured).
+ */
+export const BUILTIN_TWO_LANE_SPEEDUP = 1.7;
+
+/** The most lanes a run's context may ask for. */
+export const MAX_LANES = 8;
+
+/**
+ * Built-in models at once, by default: one per core, at most two. Each lane is a single-threaded
+ * WASM engine that keeps one core busy; the page's main thread (which draws the live report), the
+ * runner and the report worker need little CPU beside them, and two lanes are what was measured.
+ */
+export function defaultLanes(cores: number | undefined = globalThis.navigator?.hardwareConcurrency): number {
+	return Math.max(1, Math.min(2, Math.floor(cores || 1)));
+}
+
+/** Whole-run speed of `lanes` models at once over one (BUILTIN_TWO_LANE_SPEEDUP per added lane). */
+export function laneSpeedup(lanes: number): number {
+	return 1 + Math.max(0, lanes - 1) * (BUILTIN_TWO_LANE_SPEEDUP - 1);
+}
+
 /** What a run gives the engines: nothing here is stored (API keys live only in memory). */
 export interface EngineContext {
 	/** Reuse the KV cache of a shared prompt prefix (wllama; default true). */
@@ -20,6 +45,8 @@ export interface EngineContext {
 	apiKeys?: Record<string, string>;
 	/** Requests in flight for engine 'openai' (default DEFAULT_CONCURRENCY). */
 	concurrency?: number;
+	/** Models at once for kinds that run several (built-in; default defaultLanes()); for measurements. */
+	lanes?: number;
 	/** The page's address, for the openai engine's mixed-content and CORS advice. */
 	pageUrl?: string;
 }
@@ -60,6 +87,12 @@ export interface EngineKindSpec {
 	 * for in-browser engines: one request at a time, the next one sent before the last is saved.
 	 */
 	concurrency?(context: EngineContext): number;
+	/**
+	 * Models the runner may sample at once, each on its own engine instance (its own worker), for a
+	 * kind whose engine keeps one core busy with one model: a second model on another core runs
+	 * beside it. Absent: one model at a time.
+	 */
+	lanes?(context: EngineContext): number;
 	cost(model: ModelRef, facts: CostFacts): EngineCost;
 	/** The hosts a model of this kind reaches, when they are not this app's own. */
 	hosts(model: ModelRef): string[] | undefined;
@@ -92,6 +125,10 @@ export const ENGINE_KINDS: Record<EngineKind, EngineKindSpec> = {
 		...wllama,
 		kind: 'builtin',
 		label: 'built-in',
+		// Tiny models on single-threaded WASM (wllamaEngine gives threads and WebGPU only to files over
+		// 64 MB): each lane is one busy core and a few megabytes. The 'wllama' kind keeps one model at a
+		// time: its files can be large (two copies in memory), threaded or on the GPU.
+		lanes: (context) => Math.max(1, Math.min(MAX_LANES, Math.round(context.lanes ?? defaultLanes()))),
 		// The study page's estimate (ui/study/estimate) adds the model loads and a range for other devices.
 		cost: (model, facts) => ({ downloadBytes: facts.builtinBytes(model) ?? 0, tokensPerSecond: BUILTIN_WHOLE_RUN.tokensPerSecond }),
 		hosts: () => undefined
@@ -163,17 +200,30 @@ export function engineKind(kind: EngineKind): EngineKindSpec {
 	return ENGINE_KINDS[kind];
 }
 
-/** The cost inputs of a list of models: bytes to download, how many of unknown size, and a speed when every kind knows one. */
-export function modelsCost(models: readonly ModelRef[], facts: CostFacts): { downloadBytes: number; unknownDownloads: number; tokensPerSecond: number | undefined } {
+/**
+ * The cost inputs of a list of models: bytes to download, how many of unknown size, a whole-run
+ * speed when every kind knows one (with the lanes its kind runs at once), and how many lanes run at
+ * once (the fewest of any kind; model loads overlap by as much).
+ */
+export function modelsCost(
+	models: readonly ModelRef[],
+	facts: CostFacts,
+	context: EngineContext = {}
+): { downloadBytes: number; unknownDownloads: number; tokensPerSecond: number | undefined; lanes: number } {
 	let downloadBytes = 0;
 	let unknownDownloads = 0;
+	let lanes = Infinity;
 	const speeds: (number | undefined)[] = [];
 	for (const m of models) {
-		const c = ENGINE_KINDS[m.engine].cost(m, facts);
+		const spec = ENGINE_KINDS[m.engine];
+		const c = spec.cost(m, facts);
 		if (c.downloadBytes === undefined) unknownDownloads++;
 		else downloadBytes += c.downloadBytes;
-		speeds.push(c.tokensPerSecond);
+		// Even one model fills its lanes when it has enough samples (runner/laneQueue joins it).
+		const mine = spec.lanes?.(context) ?? 1;
+		lanes = Math.min(lanes, mine);
+		speeds.push(c.tokensPerSecond === undefined ? undefined : c.tokensPerSecond * laneSpeedup(mine));
 	}
 	const known = speeds.length > 0 && speeds.every((s) => s !== undefined);
-	return { downloadBytes, unknownDownloads, tokensPerSecond: known ? Math.min(...(speeds as number[])) : undefined };
+	return { downloadBytes, unknownDownloads, tokensPerSecond: known ? Math.min(...(speeds as number[])) : undefined, lanes: Number.isFinite(lanes) ? lanes : 1 };
 }

@@ -1,20 +1,25 @@
 // Which engine runs which model: the engine registry (src/lib/engines/registry.ts) says, kind by
-// kind. Factories load lazily (prepare), so a run only loads the engines its models use.
-import type { ModelRef } from '../core/types';
+// kind. Factories load lazily (prepare), so a run only loads the engines its models use. A kind
+// whose models run several at once (lanes) gets one engine instance, so one worker, per lane.
+import type { EngineKind, ModelRef } from '../core/types';
 import type { Engine } from '../engines/types';
 import { EngineError } from '../engines/errors';
-import { ENGINE_KINDS, type EngineContext, type EngineFactory } from '../engines/registry';
+import { ENGINE_KINDS, type EngineContext, type EngineFactory, type EngineKindSpec } from '../engines/registry';
 
 export class EnginePool {
 	#engines = new Map<string, Engine & { terminate?: () => void }>();
 	#factories = new Map<string, EngineFactory | undefined>();
 
-	constructor(private readonly context: EngineContext = {}) {}
+	/** `kinds`: the registry's table (tests give their own). */
+	constructor(
+		private readonly context: EngineContext = {},
+		private readonly kinds: Record<EngineKind, EngineKindSpec> = ENGINE_KINDS
+	) {}
 
 	/** Loads the factory of every engine kind among the models, once. */
 	async prepare(models: readonly ModelRef[]): Promise<void> {
 		for (const m of models) {
-			const spec = ENGINE_KINDS[m.engine];
+			const spec = this.kinds[m.engine];
 			if (!spec.pool || this.#factories.has(spec.pool)) continue;
 			this.#factories.set(spec.pool, await spec.factory?.());
 		}
@@ -22,13 +27,19 @@ export class EnginePool {
 
 	/** Requests to keep in flight for this model (the registry's figure for its kind); undefined = one at a time. */
 	concurrencyFor(model: ModelRef): number | undefined {
-		return ENGINE_KINDS[model.engine].concurrency?.(this.context);
+		return this.kinds[model.engine].concurrency?.(this.context);
 	}
 
-	engineFor(model: ModelRef, fresh: boolean): Engine {
-		const spec = ENGINE_KINDS[model.engine];
+	/** Models of this one's kind to run at once (the registry's figure); undefined = one. */
+	lanesFor(model: ModelRef): number | undefined {
+		return this.kinds[model.engine].lanes?.(this.context);
+	}
+
+	engineFor(model: ModelRef, fresh: boolean, lane = 0): Engine {
+		const spec = this.kinds[model.engine];
 		// A server engine holds one model's address and key: one instance per model.
-		const key = spec.pool === 'openai' ? `openai:${model.id}` : spec.pool;
+		const pooled = spec.pool === 'openai' ? `openai:${model.id}` : spec.pool;
+		const key = pooled && lane > 0 ? `${pooled}#${lane}` : pooled;
 		let engine = key ? this.#engines.get(key) : undefined;
 		if (engine && !fresh) return engine;
 		engine?.terminate?.();

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_TWO_LANE_SPEEDUP, BUILTIN_WHOLE_RUN, ENGINE_KINDS, MAX_LANES, defaultLanes, laneSpeedup, modelsCost } from '../../../src/lib/engines/registry';
+import type { ModelRef } from '../../../src/lib/core/types';
+
+const builtin = (i: number): ModelRef => ({ id: `M${i}`, label: `M${i}`, engine: 'builtin', source: `m${i}.gguf`, order: i });
+const facts = { builtinBytes: () => 1000 };
+
+describe('engine registry lanes', () => {
+	it('defaultLanes(cores) is one per core, at most two', () => {
+		expect([undefined, 0, 1, 2, 3, 16].map((c) => defaultLanes(c))).toEqual([1, 1, 1, 2, 2, 2]);
+	});
+
+	it("the built-in kind's lanes: the context's figure within 1..MAX_LANES, else the default", () => {
+		const lanes = ENGINE_KINDS.builtin.lanes;
+		expect(lanes?.({ lanes: 1 })).toBe(1);
+		expect(lanes?.({ lanes: 0 })).toBe(1);
+		expect(lanes?.({ lanes: 99 })).toBe(MAX_LANES);
+		expect(lanes?.({})).toBe(defaultLanes());
+		expect(ENGINE_KINDS.wllama.lanes).toBeUndefined();
+		expect(ENGINE_KINDS.openai.lanes).toBeUndefined();
+	});
+
+	it('modelsCost(models, facts, context) counts the lanes into the speed: one lane is the measured single-engine speed', () => {
+		const five = [1, 2, 3, 4, 5].map(builtin);
+		const one = modelsCost(five, facts, { lanes: 1 });
+		expect(one).toEqual({ downloadBytes: 5000, unknownDownloads: 0, tokensPerSecond: BUILTIN_WHOLE_RUN.tokensPerSecond, lanes: 1 });
+		const two = modelsCost(five, facts, { lanes: 2 });
+		expect(two.lanes).toBe(2);
+		expect(two.tokensPerSecond).toBeCloseTo(BUILTIN_WHOLE_RUN.tokensPerSecond * BUILTIN_TWO_LANE_SPEEDUP, 6);
+		expect(laneSpeedup(1)).toBe(1);
+		// A kind without lanes runs one model at a time: loads do not overlap.
+		expect(modelsCost([...five, { ...builtin(6), engine: 'wllama', source: 'file:x' }], facts, { lanes: 2 }).lanes).toBe(1);
+	});
+});
