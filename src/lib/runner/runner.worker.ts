@@ -22,6 +22,8 @@ export interface StartOptions {
 	apiKeys?: Record<string, string>;
 	/** Requests in flight for server models (default 8). */
 	concurrency?: number;
+	/** Built-in models sampled at once (default: the registry's defaultLanes); for measurements. */
+	lanes?: number;
 	/** Run it even when another tab is running it (that tab pauses); otherwise that is a StudyLeaseError. */
 	takeOver?: boolean;
 }
@@ -47,14 +49,16 @@ const api = {
 			cachePrompt: options.cachePrompt ?? true,
 			...(options.apiKeys ? { apiKeys: options.apiKeys } : {}),
 			...(options.concurrency ? { concurrency: options.concurrency } : {}),
+			...(options.lanes ? { lanes: options.lanes } : {}),
 			pageUrl: location.href
 		});
 		await pool.prepare(stored.models);
 		const run = new StudyRun(
 			{
 				store,
-				engineFor: (m, fresh) => pool.engineFor(m, fresh),
+				engineFor: (m, fresh, lane) => pool.engineFor(m, fresh, lane),
 				concurrencyFor: (m) => pool.concurrencyFor(m),
+				lanesFor: (m) => pool.lanesFor(m),
 				grade,
 				render: (s, p) => renderPrompt(s.study.prompt, p, s.exemplars),
 				baseUrl: options.baseUrl,

@@ -1,12 +1,15 @@
 // One run of a stored study: loads each model in order, takes every missing sample with its own
 // seed, grades it and commits it to storage at once. Pause, resume and cancel abort the request
 // in flight; that sample is simply taken again later with the same seed, so the bundle is the same.
+// Models whose engine kind allows it run several at once, each on its own engine (a lane); which
+// lane takes a sample changes nothing in it.
 import { sampleKey, type Environment, type ModelRef, type Problem, type Sample, type ServerEnvironment } from '../core/types';
-import type { Engine, ChatMessage, Completion } from '../engines/types';
+import type { Engine, ChatMessage, Completion, LoadProgress } from '../engines/types';
 import { firstIndex, requestFor, warmUpFor } from './requestFor';
 import { AbortedError, isEngineError, serializeError } from '../engines/errors';
 import type { Grade } from '../core/grading';
 import { planTasks, remainingTasks, type Task } from './plan';
+import { LaneQueue, laneStages } from './laneQueue';
 import type { RunStore } from './storage';
 import { StudyLeaseError } from './errors';
 import type { Lease, LeaseFor } from './studyLease';
@@ -14,8 +17,11 @@ import type { Counter, RunEvent, RunProgress, RunStatus, StoredStudy } from './t
 
 export interface RunDeps {
 	store: RunStore;
-	/** The engine for a model; `fresh` asks for a new one after a crash or a lost device. */
-	engineFor(model: ModelRef, fresh: boolean): Engine;
+	/**
+	 * The engine for a model on a lane (0 when models run one at a time); `fresh` asks for a new one
+	 * after a crash or a lost device. Each lane has an engine of its own.
+	 */
+	engineFor(model: ModelRef, fresh: boolean, lane: number): Engine;
 	grade(text: string, problem: Problem, extractor: StoredStudy['study']['extractor']): Grade;
 	render(study: StoredStudy, problem: Problem): string | ChatMessage[];
 	/** Absolute URL that built-in model files resolve against. */
@@ -25,6 +31,8 @@ export interface RunDeps {
 	now?: () => number;
 	/** Requests to keep in flight for a server model; undefined = one at a time, the next one sent ahead. */
 	concurrencyFor?(model: ModelRef): number | undefined;
+	/** Models of this one's kind that may run at once, each on its own engine; undefined = one. */
+	lanesFor?(model: ModelRef): number | undefined;
 	/** Minimum milliseconds between progress events (default 100). */
 	throttleMs?: number;
 	/** One tab at a time: the study's lease (a Web Lock in the app); none = no coordination. */
@@ -32,6 +40,16 @@ export interface RunDeps {
 }
 
 class Stop extends Error {}
+
+/** One engine instance and what it holds: the unit that runs one model at a time. */
+interface Lane {
+	index: number;
+	engine?: Engine;
+	/** The next task, asked for before this one was graded and saved. */
+	prefetched?: { task: Task; result: Promise<Completion> };
+	/** The problem whose prompt the engine's cache holds, prefilled canonically. */
+	warm?: { engine: Engine; problem: string };
+}
 
 /** The environment with this model's server entry (replacing an older one for the same model). */
 function withServer(env: Environment, server: ServerEnvironment | undefined): Environment {
@@ -42,8 +60,11 @@ function withServer(env: Environment, server: ServerEnvironment | undefined): En
 export class StudyRun {
 	#status: RunStatus = 'new';
 	#controller = new AbortController();
-	#resume: (() => void) | undefined;
+	/** Lanes waiting in #gate for a resume (or a cancel). */
+	#waiting: (() => void)[] = [];
 	#cancelled = false;
+	/** A lane failed with an error that ends the run: the other lanes stop. */
+	#failed = false;
 	#progress: RunProgress = { status: 'new', perModel: {}, overall: { done: 0, total: 0 } };
 	#outbox: Sample[] = [];
 	#lastEmit = 0;
@@ -52,7 +73,11 @@ export class StudyRun {
 	#sessionSamples = 0;
 	#sessionTokens = 0;
 	#writing: Promise<void> = Promise.resolve();
+	/** Lanes save one at a time, in the order they ask. */
+	#saving: Promise<void> = Promise.resolve();
 	#unsaved: Sample | undefined;
+	/** Each loading lane's progress; the page is shown the first. */
+	#loads = new Map<number, LoadProgress>();
 	#lease: Lease | undefined;
 	/** Another tab took the study over: this run stops sampling and never writes its status. */
 	#leaseLost = false;
@@ -84,7 +109,7 @@ export class StudyRun {
 		this.#progress.error = undefined;
 		this.#setStatus('running');
 		void this.#saveStatus();
-		this.#resume?.();
+		this.#wake();
 	}
 
 	/** Takes the study back from the tab that took it over (that tab pauses), then resumes. */
@@ -121,7 +146,18 @@ export class StudyRun {
 		if (this.#status === 'done' || this.#status === 'cancelled') return;
 		this.#cancelled = true;
 		this.#controller.abort();
-		this.#resume?.();
+		this.#wake();
+	}
+
+	#wake(): void {
+		const waiting = this.#waiting;
+		this.#waiting = [];
+		for (const resume of waiting) resume();
+	}
+
+	/** Cancelled, or another lane failed: every lane stops at its next step. */
+	get #stopping(): boolean {
+		return this.#cancelled || this.#failed;
 	}
 
 	#setStatus(status: RunStatus): void {
@@ -135,11 +171,8 @@ export class StudyRun {
 
 	/** Waits while paused; throws Stop once cancelled. Gives a fresh signal for the next request. */
 	async #gate(): Promise<AbortSignal> {
-		while (this.#status === 'paused' && !this.#cancelled) {
-			await new Promise<void>((resolve) => (this.#resume = resolve));
-			this.#resume = undefined;
-		}
-		if (this.#cancelled) throw new Stop();
+		while (this.#status === 'paused' && !this.#stopping) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+		if (this.#stopping) throw new Stop();
 		if (this.#controller.signal.aborted) this.#controller = new AbortController();
 		return this.#controller.signal;
 	}
@@ -205,7 +238,13 @@ export class StudyRun {
 	}
 
 	/** Commits the previous sample (one write in flight at most, overlapping the next request). */
-	async #save(sample: Sample | undefined): Promise<void> {
+	#save(sample: Sample | undefined): Promise<void> {
+		const turn = this.#saving.then(() => this.#commit(sample));
+		this.#saving = turn.catch(() => {});
+		return turn;
+	}
+
+	async #commit(sample: Sample | undefined): Promise<void> {
 		let failure: unknown;
 		await this.#writing.catch((e: unknown) => (failure = e ?? new Error('write failed')));
 		// The failed sample is still in #unsaved: count it out (the counter shows what is stored),
@@ -263,31 +302,93 @@ export class StudyRun {
 		this.#setStatus('running');
 		await this.#saveStatus();
 		try {
-			for (const model of [...models].sort((a, b) => a.order - b.order)) {
-				const mine = todo.filter((t) => t.model === model.id);
-				if (!mine.length) continue;
-				this.#progress.model = model.id;
-				let engine = await this.#load(model, stored, false);
-				const concurrency = this.deps.concurrencyFor?.(model);
-				if (concurrency !== undefined) await this.#takeMany(mine, concurrency, engine, stored, byId, prompts);
-				else {
-					for (let i = 0; i < mine.length; i++) {
-						engine = await this.#take(mine[i] as Task, mine[i + 1], engine, model, stored, byId, prompts);
-					}
+			// Only models with work left: one that is done is never loaded, nor splits a stage.
+			const left = new Set(todo.map((t) => t.model));
+			const ordered = [...models].sort((a, b) => a.order - b.order).filter((m) => left.has(m.id));
+			const stages = laneStages(ordered, (m) => this.deps.lanesFor?.(m), (m) => this.deps.concurrencyFor?.(m));
+			for (const stage of stages) {
+				const ids = new Set(stage.models.map((m) => m.id));
+				const mine = todo.filter((t) => ids.has(t.model));
+				const model = stage.models[0] as ModelRef;
+				if (stage.concurrency !== undefined) {
+					this.#progress.models = [model.id];
+					const engine = await this.#load(model, stored, false, { index: 0 });
+					await this.#takeMany(mine, stage.concurrency, engine, stored, byId, prompts);
+				} else {
+					const queue = new LaneQueue(stage.models.map((m) => m.id), mine);
+					const refs = new Map(stage.models.map((m) => [m.id, m]));
+					const lanes = Array.from({ length: stage.lanes }, (_, index) => () => this.#lane({ index }, queue, refs, stored, byId, prompts));
+					await this.#together(lanes);
 				}
 				await this.#save(undefined);
 			}
 			await this.#save(undefined);
 			await this.#writing;
-			this.#progress.model = undefined;
+			this.#progress.models = undefined;
+			this.#loads.clear();
 			this.#progress.load = undefined;
 			await this.#finish('done');
 		} catch (e) {
 			if (!(e instanceof Stop)) throw e;
+			await this.#saving;
 			await this.#writing.catch(() => {});
 			await this.#finish('cancelled');
 		}
 		return this.#status;
+	}
+
+	/**
+	 * Runs jobs (lanes, or a server model's requests) at once. The first to fail stops the others;
+	 * once all have stopped, its error is thrown (a cancel: Stop).
+	 */
+	async #together(jobs: (() => Promise<void>)[]): Promise<void> {
+		const results = await Promise.allSettled(
+			jobs.map(async (job) => {
+				try {
+					await job();
+				} catch (e) {
+					if (!(e instanceof Stop)) {
+						this.#failed = true;
+						this.#controller.abort();
+						this.#wake();
+					}
+					throw e;
+				}
+			})
+		);
+		const reasons = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+		if (reasons.length) throw reasons.find((e) => !(e instanceof Stop)) ?? reasons[0];
+	}
+
+	/**
+	 * One lane: takes the queue's models one at a time on its own engine until none is left for it.
+	 * A problem's samples are taken together, the next problem claimed before the last sample of
+	 * this one so that its first sample can be asked for ahead, as within a problem.
+	 */
+	async #lane(
+		lane: Lane,
+		queue: LaneQueue,
+		models: Map<string, ModelRef>,
+		stored: StoredStudy,
+		problems: Map<string, Problem>,
+		prompts: Map<string, string | ChatMessage[]>
+	): Promise<void> {
+		for (let id = queue.pick(); id !== undefined; id = queue.pick()) {
+			const model = models.get(id) as ModelRef;
+			this.#progress.models = queue.running();
+			try {
+				lane.engine = await this.#load(model, stored, false, lane);
+				let mine = queue.take(id) ?? [];
+				while (mine.length) {
+					const task = mine.shift() as Task;
+					if (!mine.length) mine = queue.take(id) ?? [];
+					await this.#take(task, mine[0], lane, model, stored, problems, prompts);
+				}
+			} finally {
+				queue.leave(id);
+				this.#progress.models = queue.running();
+			}
+		}
 	}
 
 	/** Stores the final status (and environment) before announcing it, so a bundle asked for on
@@ -298,20 +399,30 @@ export class StudyRun {
 		this.#setStatus(status);
 	}
 
-	async #load(model: ModelRef, stored: StoredStudy, fresh: boolean): Promise<Engine> {
+	/** The first loading lane's progress, for the page. */
+	#showLoad(): void {
+		this.#progress.load = this.#loads.values().next().value;
+	}
+
+	async #load(model: ModelRef, stored: StoredStudy, fresh: boolean, lane: Lane): Promise<Engine> {
 		for (;;) {
 			const signal = await this.#gate();
-			const engine = this.deps.engineFor(model, fresh);
+			const engine = this.deps.engineFor(model, fresh, lane.index);
+			// A new model (or instance): nothing asked ahead, nothing in the cache.
+			lane.prefetched = undefined;
+			lane.warm = undefined;
 			try {
 				const file = model.source.startsWith('file:') ? await this.deps.store.getFile(this.studyId, model.id) : undefined;
-				await engine.load(model, (p) => ((this.#progress.load = p), this.#flush()), signal, { baseUrl: this.deps.baseUrl, ...(file ? { file } : {}) });
-				this.#progress.load = undefined;
+				const onProgress = (p: LoadProgress) => (this.#loads.set(lane.index, p), this.#showLoad(), this.#flush());
+				await engine.load(model, onProgress, signal, { baseUrl: this.deps.baseUrl, ...(file ? { file } : {}) });
+				this.#loads.delete(lane.index);
+				this.#showLoad();
 				const info = await engine.info();
 				this.#environment = withServer({ ...this.#environment, app: this.deps.app, engine: info.name, browser: this.deps.browser }, info.server);
 				await this.#saveStatus();
 				return engine;
 			} catch (e) {
-				if (this.#cancelled) throw new Stop();
+				if (this.#stopping) throw new Stop();
 				if (isEngineError(e, 'aborted')) continue; // paused while loading: load again on resume
 				this.#pauseFor(e);
 				fresh = true;
@@ -335,7 +446,6 @@ export class StudyRun {
 	): Promise<void> {
 		const { extractor } = stored.study;
 		let next = 0;
-		let saving: Promise<void> = Promise.resolve();
 		const lane = async (): Promise<void> => {
 			while (next < tasks.length) {
 				const task = tasks[next++] as Task;
@@ -345,10 +455,8 @@ export class StudyRun {
 						const c = await engine.complete(requestFor(task, stored.study, prompts.get(task.problem) ?? ''), signal);
 						const g = this.deps.grade(c.text, problems.get(task.problem) as Problem, extractor);
 						const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish };
-						// One save at a time, in the order samples arrive.
-						const saved = saving.then(() => this.#save(sample));
-						saving = saved.catch(() => {});
-						await saved;
+						// One save at a time (#save queues them), in the order samples arrive.
+						await this.#save(sample);
 						this.#outbox.push(sample);
 						this.#sessionSamples++;
 						this.#sessionTokens += c.tokens;
@@ -356,17 +464,14 @@ export class StudyRun {
 						this.#flush();
 						break;
 					} catch (e) {
-						if (e instanceof Stop || this.#cancelled) throw new Stop();
+						if (e instanceof Stop || this.#stopping) throw new Stop();
 						if (isEngineError(e, 'aborted')) continue;
 						this.#pauseFor(e);
 					}
 				}
 			}
 		};
-		const lanes = await Promise.allSettled(Array.from({ length: Math.min(concurrency, tasks.length) }, lane));
-		await saving;
-		const failed = lanes.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-		if (failed) throw failed.reason;
+		await this.#together(Array.from({ length: Math.min(concurrency, tasks.length) }, () => lane));
 		// The server's fingerprints and model id, as its answers gave them.
 		const info = await engine.info();
 		if (info.server && this.#environment) {
@@ -375,41 +480,38 @@ export class StudyRun {
 		}
 	}
 
-	#prefetched: { task: Task; result: Promise<Completion> } | undefined;
-	/** The engine and problem whose prompt that engine's cache holds, prefilled canonically. */
-	#warm: { engine: Engine; problem: string } | undefined;
-
 	async #take(
 		task: Task,
 		next: Task | undefined,
-		engine: Engine,
+		lane: Lane,
 		model: ModelRef,
 		stored: StoredStudy,
 		problems: Map<string, Problem>,
 		prompts: Map<string, string | ChatMessage[]>
-	): Promise<Engine> {
+	): Promise<void> {
 		const { extractor } = stored.study;
 		const problem = problems.get(task.problem) as Problem;
 		const request = (t: Task) => requestFor(t, stored.study, prompts.get(t.problem) ?? '');
 		for (;;) {
 			const signal = await this.#gate();
+			const engine = lane.engine as Engine;
 			try {
-				const ahead = this.#prefetched?.task === task ? this.#prefetched.result : undefined;
-				this.#prefetched = undefined;
+				const ahead = lane.prefetched?.task === task ? lane.prefetched.result : undefined;
+				lane.prefetched = undefined;
 				const first = task.index === firstIndex(stored.study);
-				if (!ahead && !first && (this.#warm?.engine !== engine || this.#warm.problem !== task.problem)) {
+				if (!ahead && !first && (lane.warm?.engine !== engine || lane.warm.problem !== task.problem)) {
 					await engine.complete(warmUpFor(prompts.get(task.problem) ?? ''), signal);
-					this.#warm = { engine, problem: task.problem };
+					lane.warm = { engine, problem: task.problem };
 				}
 				const c = await (ahead ?? engine.complete(request(task), signal));
 				// The cache now holds this problem's prompt, prefilled as its first sample does it.
-				this.#warm = { engine, problem: task.problem };
+				lane.warm = { engine, problem: task.problem };
 				// Ask for the next sample before grading and saving this one, so the engine never
 				// waits for them (the engine still runs one request at a time).
-				if (next && this.#status === 'running' && !this.#cancelled) {
+				if (next && this.#status === 'running' && !this.#stopping) {
 					const result = engine.complete(request(next), this.#controller.signal);
 					result.catch(() => {}); // handled when it is awaited as the next task
-					this.#prefetched = { task: next, result };
+					lane.prefetched = { task: next, result };
 				}
 				const g = this.deps.grade(c.text, problem, extractor);
 				const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish };
@@ -420,15 +522,15 @@ export class StudyRun {
 				this.#count(sample, 1);
 				// Paused meanwhile: this count comes after the pause's own event, so send it now.
 				this.#flush(this.#status !== 'running');
-				return engine;
+				return;
 			} catch (e) {
-				if (e instanceof Stop || this.#cancelled) throw new Stop();
+				if (e instanceof Stop || this.#stopping) throw new Stop();
 				if (isEngineError(e, 'aborted') || e instanceof AbortedError) continue;
-				this.#prefetched = undefined;
+				lane.prefetched = undefined;
 				this.#pauseFor(e);
 				// The engine may be gone (lost device, crashed worker): reload the model on resume.
 				if (isEngineError(e, 'device-lost') || isEngineError(e, 'worker-crashed') || isEngineError(e, 'not-loaded')) {
-					engine = await this.#load(model, stored, true);
+					lane.engine = await this.#load(model, stored, true, lane);
 				}
 			}
 		}

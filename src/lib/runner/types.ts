@@ -37,8 +37,9 @@ export interface Counter {
 
 export interface RunProgress {
 	status: RunStatus;
-	/** The model being sampled (or loaded), by id. */
-	model?: string;
+	/** The models being sampled (or loaded) at the moment, by id, in run order: several when their
+	 * engine kind runs models at once (registry lanes). */
+	models?: string[];
 	perModel: Record<string, Counter>;
 	overall: Counter;
 	/** Samples and generated tokens per second over this session's running time. */

@@ -259,7 +259,9 @@ describe('StudyRun', () => {
 		expect(await finished).toBe('done');
 		expect(fresh).toBe(1);
 		expect(store.samples.size).toBe(50);
-		expect(engine.calls[7]?.seed).toBe(engine.calls[8]?.seed);
+		// The reloaded engine's cache is empty: the prompt is warmed up, then the lost sample taken again.
+		expect(engine.calls[8]).toMatchObject({ maxTokens: 1, cachePrompt: false });
+		expect(engine.calls[7]?.seed).toBe(engine.calls[9]?.seed);
 	});
 });
 
@@ -342,5 +344,246 @@ describe('StudyRun lease', () => {
 		await bDone;
 		// b lost the lease to a before it was cancelled, so it did not write 'cancelled' over a's 'done'.
 		expect((await store.getStudy('s1'))?.status).toBe('done');
+	});
+});
+
+/** What the engines of a multi-lane run did: requests in flight by model and by engine, loads by lane. */
+class Tracker {
+	inFlight = new Map<string, number>();
+	/** Most distinct models with a request in flight at once. */
+	maxModels = 0;
+	/** Most requests in flight on any one engine at once. */
+	maxPerEngine = 0;
+	loads: string[] = [];
+	calls: CompletionRequest[] = [];
+}
+
+/** A seeded engine per lane that says which model it has loaded in every answer. */
+class LaneEngine implements Engine {
+	model: string | undefined;
+	active = 0;
+	calls: CompletionRequest[] = [];
+	loseDeviceAt = -1;
+	constructor(
+		readonly tracker: Tracker,
+		readonly lane: number
+	) {}
+	async load(model: ModelRef) {
+		this.model = model.id;
+		this.tracker.loads.push(`${this.lane}:${model.id}`);
+	}
+	complete(req: CompletionRequest, signal: AbortSignal): Promise<Completion> {
+		const model = this.model;
+		if (!model) return Promise.reject(new Error('not loaded'));
+		if (signal.aborted) return Promise.reject(new AbortedError());
+		this.calls.push(req);
+		this.tracker.calls.push(req);
+		if (this.calls.length === this.loseDeviceAt) return Promise.reject(new DeviceLostError());
+		const t = this.tracker;
+		this.active++;
+		t.maxPerEngine = Math.max(t.maxPerEngine, this.active);
+		t.inFlight.set(model, (t.inFlight.get(model) ?? 0) + 1);
+		t.maxModels = Math.max(t.maxModels, [...t.inFlight.values()].filter((n) => n > 0).length);
+		let settled = false;
+		const done = () => {
+			if (settled) return false;
+			settled = true;
+			this.active--;
+			t.inFlight.set(model, (t.inFlight.get(model) ?? 1) - 1);
+			return true;
+		};
+		return new Promise<Completion>((resolve, reject) => {
+			const timer = setTimeout(() => done() && resolve({ text: `${model} #### ${req.seed % 7}`, tokens: 4, ms: 1, finish: 'stop' }), 1);
+			signal.addEventListener('abort', () => (clearTimeout(timer), done() && reject(new AbortedError())), { once: true });
+		});
+	}
+	async unload() {}
+	async info() {
+		return { name: 'lanes', backend: 'wasm' as const };
+	}
+}
+
+const threeModels: ModelRef[] = [0, 1, 2].map((i) => ({ id: `M${i + 1}`, label: `M${i + 1}`, engine: 'builtin', source: `m${i + 1}.gguf`, order: i }));
+
+function laneStudy(id = 's1', problemCount = 5, which = threeModels): StoredStudy {
+	return { ...study(id), models: which, problems: problems.length >= problemCount ? problems.slice(0, problemCount) : manyProblems(problemCount) };
+}
+
+function manyProblems(count: number): Problem[] {
+	return Array.from({ length: count }, (_, i) => ({ id: `q${i}`, question: `${i} + 2?`, answer: String(i % 7), answerType: 'number', split: 'in-domain' }));
+}
+
+/** A run with `lanes` lanes, each lane an engine of its own (as the app's EnginePool gives). */
+function laneRun(store: MemoryStore, lanes: number, events: RunEvent[] = [], id = 's1') {
+	const tracker = new Tracker();
+	const engines: LaneEngine[] = [];
+	let fresh = 0;
+	const d: RunDeps = {
+		...deps(store, new SeededEngine()),
+		engineFor: (_m, f, lane) => {
+			if (f) fresh++;
+			if (f || !engines[lane]) engines[lane] = new LaneEngine(tracker, lane);
+			return engines[lane] as LaneEngine;
+		},
+		lanesFor: () => lanes
+	};
+	const run = new StudyRun(d, id, (e) => events.push(e));
+	return { run, tracker, engines, fresh: () => fresh };
+}
+
+/** Every sample's content came from an engine holding its model. */
+const fromOwnModel = (samples: Sample[]) => samples.every((s) => s.text.startsWith(`${s.model} `));
+
+describe('StudyRun lanes', () => {
+	it('with lanes = 2, two models are sampled at once, each engine running one request at a time; the bundle equals the one-lane run', async () => {
+		const one = new MemoryStore();
+		await one.putStudy(laneStudy());
+		const single = laneRun(one, 1);
+		expect(await single.run.run()).toBe('done');
+		expect(single.tracker.maxModels).toBe(1);
+
+		const two = new MemoryStore();
+		await two.putStudy(laneStudy());
+		const events: RunEvent[] = [];
+		const double = laneRun(two, 2, events);
+		expect(await double.run.run()).toBe('done');
+		expect(double.tracker.maxModels).toBe(2);
+		expect(double.tracker.maxPerEngine).toBe(1);
+		expect(double.engines).toHaveLength(2);
+		// Lane 0 takes M1 and lane 1 M2 at once; M3 goes to whichever is free first.
+		expect(double.tracker.loads.slice(0, 2).sort()).toEqual(['0:M1', '1:M2']);
+		expect(double.tracker.loads).toHaveLength(3);
+		// The page is told both models run.
+		const running = events.flatMap((e) => (e.type === 'progress' && e.progress.models ? [e.progress.models.join()] : []));
+		expect(running).toContain('M1,M2');
+		const last = events.filter((e) => e.type === 'progress').at(-1);
+		expect(last?.type === 'progress' && last.progress).toMatchObject({ status: 'done', overall: { done: 75, total: 75 }, models: undefined });
+		expect(last?.type === 'progress' && Object.values(last.progress.perModel).every((c) => c.done === 25 && c.total === 25)).toBe(true);
+
+		const a = buildBundle((await one.getStudy('s1'))!, await one.getSamples(), 'x');
+		const b = buildBundle((await two.getStudy('s1'))!, await two.getSamples(), 'x');
+		expect(b.samples).toHaveLength(75);
+		expect(fromOwnModel(b.samples)).toBe(true);
+		expect(strip(b.samples)).toEqual(strip(a.samples));
+		// The greedy sample of every problem is prefilled from scratch on both.
+		expect(double.tracker.calls.filter((c) => c.temperature === 0).every((c) => c.cachePrompt === false)).toBe(true);
+	});
+
+	it('a free lane joins the last model when it has enough left; its samples are the same', async () => {
+		// One model, 20 problems x 5 samples: the second lane loads it too and takes problems from it.
+		const one = new MemoryStore();
+		await one.putStudy(laneStudy('s1', 20, threeModels.slice(0, 1)));
+		expect(await laneRun(one, 1).run.run()).toBe('done');
+		const two = new MemoryStore();
+		await two.putStudy(laneStudy('s1', 20, threeModels.slice(0, 1)));
+		const double = laneRun(two, 2);
+		expect(await double.run.run()).toBe('done');
+		expect(double.tracker.loads.sort()).toEqual(['0:M1', '1:M1']);
+		expect(double.engines.every((e) => e.calls.length > 0)).toBe(true);
+		// A problem's samples stay on one engine (its prompt cache): no warm-ups were needed.
+		expect(double.tracker.calls.filter((c) => c.maxTokens === 1)).toHaveLength(0);
+		const a = buildBundle((await one.getStudy('s1'))!, await one.getSamples(), 'x');
+		const b = buildBundle((await two.getStudy('s1'))!, await two.getSamples(), 'x');
+		expect(strip(b.samples)).toEqual(strip(a.samples));
+	});
+
+	it('cancel() during a 2-lane run stops both lanes and keeps what was saved; a resume completes the same bundle', async () => {
+		const full = new MemoryStore();
+		await full.putStudy(laneStudy());
+		await laneRun(full, 1).run.run();
+
+		const store = new MemoryStore();
+		await store.putStudy(laneStudy());
+		const events: RunEvent[] = [];
+		const first = laneRun(store, 2, events);
+		const finished = first.run.run();
+		while (first.tracker.maxModels < 2 || store.samples.size < 12) await new Promise((r) => setTimeout(r, 1));
+		first.run.cancel();
+		expect(await finished).toBe('cancelled');
+		const calls = first.tracker.calls.length;
+		const kept = store.samples.size;
+		expect(kept).toBeGreaterThanOrEqual(12);
+		expect(kept).toBeLessThan(75);
+		await new Promise((r) => setTimeout(r, 20));
+		// Nothing runs or is written after the run said it was cancelled.
+		expect(first.tracker.calls.length).toBe(calls);
+		expect(first.engines.every((e) => e.active === 0)).toBe(true);
+		expect(store.samples.size).toBe(kept);
+		const streamed = events.flatMap((e) => (e.type === 'samples' ? e.samples : []));
+		expect(streamed.map(sampleKey).sort()).toEqual([...store.samples.keys()].sort());
+		expect((await store.getStudy('s1'))?.status).toBe('cancelled');
+
+		expect(await laneRun(store, 2).run.run()).toBe('done');
+		const a = buildBundle((await full.getStudy('s1'))!, await full.getSamples(), 'x');
+		const b = buildBundle((await store.getStudy('s1'))!, await store.getSamples(), 'x');
+		expect(fromOwnModel(b.samples)).toBe(true);
+		expect(strip(b.samples)).toEqual(strip(a.samples));
+	});
+
+	it('pause() holds both lanes until resume()', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(laneStudy());
+		const { run, tracker, engines } = laneRun(store, 2);
+		const finished = run.run();
+		while (tracker.maxModels < 2 || store.samples.size < 10) await new Promise((r) => setTimeout(r, 1));
+		run.pause();
+		await new Promise((r) => setTimeout(r, 10));
+		const calls = tracker.calls.length;
+		const saved = store.samples.size;
+		await new Promise((r) => setTimeout(r, 30));
+		expect(tracker.calls.length).toBe(calls);
+		expect(store.samples.size).toBe(saved);
+		expect(engines.every((e) => e.active === 0)).toBe(true);
+		run.resume();
+		expect(await finished).toBe('done');
+		expect(store.samples.size).toBe(75);
+		expect(tracker.maxModels).toBe(2);
+	});
+
+	it('a lost device on one lane pauses the whole run; resume reloads that lane only and the bundle is the same', async () => {
+		const full = new MemoryStore();
+		await full.putStudy(laneStudy());
+		await laneRun(full, 1).run.run();
+
+		const store = new MemoryStore();
+		await store.putStudy(laneStudy());
+		const events: RunEvent[] = [];
+		const r = laneRun(store, 2, events);
+		const finished = r.run.run();
+		while (!r.engines[1]) await new Promise((res) => setTimeout(res, 0));
+		(r.engines[1] as LaneEngine).loseDeviceAt = 6;
+		while (r.run.status !== 'paused') await new Promise((res) => setTimeout(res, 1));
+		const paused = events.filter((e) => e.type === 'progress').at(-1);
+		expect(paused?.type === 'progress' && paused.progress.error?.code).toBe('device-lost');
+		await new Promise((res) => setTimeout(res, 20));
+		// The other lane stopped too (at most its request in flight finished).
+		const calls = r.tracker.calls.length;
+		await new Promise((res) => setTimeout(res, 20));
+		expect(r.tracker.calls.length).toBe(calls);
+		r.run.resume();
+		expect(await finished).toBe('done');
+		expect(r.fresh()).toBe(1);
+		const a = buildBundle((await full.getStudy('s1'))!, await full.getSamples(), 'x');
+		const b = buildBundle((await store.getStudy('s1'))!, await store.getSamples(), 'x');
+		expect(fromOwnModel(b.samples)).toBe(true);
+		expect(strip(b.samples)).toEqual(strip(a.samples));
+	});
+
+	it('an error that ends the run in one lane stops the other lanes before run() rejects with it', async () => {
+		const store = new MemoryStore();
+		await store.putStudy(laneStudy());
+		const { run, tracker, engines } = laneRun(store, 2);
+		const d = (run as unknown as { deps: RunDeps }).deps;
+		const engineFor = d.engineFor;
+		// The third model's engine kind cannot run in this build: its lane throws when it reaches it.
+		d.engineFor = (m, f, lane) => {
+			if (m.id === 'M3') throw new Error('unsupported engine');
+			return engineFor(m, f, lane);
+		};
+		await expect(run.run()).rejects.toThrow('unsupported engine');
+		const calls = tracker.calls.length;
+		await new Promise((r) => setTimeout(r, 20));
+		expect(tracker.calls.length).toBe(calls);
+		expect(engines.every((e) => e.active === 0)).toBe(true);
 	});
 });
