@@ -16,6 +16,7 @@ interface Stored {
 	answer: string | null;
 	correct: boolean;
 	tokens: number;
+	ms?: number;
 }
 
 /** The samples of a study as the runner stored them, read straight from IndexedDB. */
@@ -113,6 +114,24 @@ test('?autostart with a query configuration runs at once; Pause, Resume and Canc
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(status).toHaveAttribute('data-status', /cancelled|done/);
 	await expect(page.getByTestId('demo-start')).toBeEnabled();
+});
+
+test('?lanes=2 samples two models at once and stores exactly the samples of ?lanes=1', async ({ page }) => {
+	test.setTimeout(240_000);
+	// 56 samples a model: enough for the free lane to join the last model (runner/laneQueue).
+	const runs: Stored[][] = [];
+	for (const lanes of [2, 1]) {
+		await page.goto(`/demo?problems=8&n=6&lanes=${lanes}&autostart`);
+		const status = page.getByTestId('demo-run');
+		await expect(status).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
+		// The bars of the models being sampled are marked: two at once, then one.
+		if (lanes === 2) await expect(page.locator('.bar.current')).toHaveCount(2, { timeout: 30_000 });
+		await expect(status).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
+		const stored = await storedSamples(page, 'demo-live-8x6');
+		expect(stored).toHaveLength(5 * 8 * 7);
+		runs.push(stored.map(({ ms: _ms, ...rest }) => rest).sort((a, b) => `${a.model}/${a.problem}/${a.index}`.localeCompare(`${b.model}/${b.problem}/${b.index}`)));
+	}
+	expect(runs[0]).toEqual(runs[1]);
 });
 
 test('a bad query parameter is named and its default kept', async ({ page }) => {

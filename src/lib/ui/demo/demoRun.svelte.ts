@@ -8,6 +8,8 @@ export interface DemoContext {
 	/** Absolute URL of the built-in models folder. */
 	baseUrl: string;
 	app: string;
+	/** Models sampled at once (?lanes=); undefined = the engine registry's default. */
+	lanes?: number;
 }
 
 /** Least milliseconds between report updates. Each one recomputes the report in its worker and
@@ -101,7 +103,7 @@ class DemoRun {
 				if (e.type === 'progress') this.progress = this.#final ? { ...e.progress, status: this.#final } : e.progress;
 				else this.#feed(e.samples);
 			};
-			const status = await api.start(study.id, { baseUrl: ctx.baseUrl, app: ctx.app }, Comlink.proxy(onEvent));
+			const status = await api.start(study.id, { baseUrl: ctx.baseUrl, app: ctx.app, ...(ctx.lanes ? { lanes: ctx.lanes } : {}) }, Comlink.proxy(onEvent));
 			// Progress events come through their own port, so the last one can arrive after the run's
 			// result: the run is over now, whatever the last event said (else the page stays "running").
 			this.#final = status;

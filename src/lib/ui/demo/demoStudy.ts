@@ -3,6 +3,7 @@
 import { offlinePresetProblems } from '$lib/core/problems';
 import type { ExtractorId, ModelRef } from '$lib/core/types';
 import { EXTRACTOR_IDS } from '$lib/core/grading';
+import { MAX_LANES } from '$lib/engines/registry';
 import type { StoredStudy } from '$lib/runner/types';
 import type { BuiltinManifest } from '$lib/ui/study/builtinModels';
 import { builtinRef, builtinTemplate } from '$lib/ui/study/builtinModels';
@@ -11,24 +12,26 @@ export interface DemoOptions {
 	problems: number;
 	n: number;
 	autostart: boolean;
+	/** Models sampled at once (?lanes=, for measurements); undefined = the engine registry's default. */
+	lanes?: number;
 }
 
 export const DEMO_DEFAULTS: DemoOptions = { problems: 40, n: 8, autostart: false };
 /** Seed of the problems and of every sample seed: the shipped demo bundle's. */
 export const DEMO_SEED = 7;
-const LIMITS = { problems: [1, 200], n: [0, 64] } as const;
+const LIMITS = { problems: [1, 200], n: [0, 64], lanes: [1, MAX_LANES] } as const;
 
-/** Reads ?problems=&n=&autostart; a bad value is named and its default kept. */
+/** Reads ?problems=&n=&lanes=&autostart; a bad value is named and its default kept. */
 export function demoOptions(params: URLSearchParams): { options: DemoOptions; errors: string[] } {
-	const options = { ...DEMO_DEFAULTS, autostart: params.has('autostart') };
+	const options: DemoOptions = { ...DEMO_DEFAULTS, autostart: params.has('autostart') };
 	const errors: string[] = [];
-	for (const key of ['problems', 'n'] as const) {
+	for (const key of ['problems', 'n', 'lanes'] as const) {
 		const raw = params.get(key);
 		if (raw === null) continue;
 		const value = Number(raw);
 		const [lo, hi] = LIMITS[key];
 		if (raw.trim() === '' || !Number.isInteger(value) || value < lo || value > hi) {
-			errors.push(`Query parameter "${key}" should be a whole number from ${lo} to ${hi}; got "${raw}". Using ${options[key]}.`);
+			errors.push(`Query parameter "${key}" should be a whole number from ${lo} to ${hi}; got "${raw}". Using ${options[key] ?? 'the default'}.`);
 		} else options[key] = value;
 	}
 	return { options, errors };
