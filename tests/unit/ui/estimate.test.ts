@@ -25,6 +25,14 @@ describe('estimateCost', () => {
 		expect(t.high).toBeGreaterThan(t.likely);
 	});
 
+	it('estimateCost(lanes) overlaps the model loads of models that run at once', () => {
+		const input = { models: 5, problems: 40, n: 8, greedy: true, maxTokens: 320, downloadBytes: 0, unknownDownloads: 0, speed: BUILTIN_SPEED };
+		const one = estimateCost(input).time!;
+		const two = estimateCost({ ...input, lanes: 2 }).time!;
+		// Five loads one after another against three on the longest lane.
+		expect(one.likely - two.likely).toBeCloseTo(2 * BUILTIN_SPEED.loadSeconds, 6);
+	});
+
 	it('estimateCost without a speed leaves the time unknown, and says so', () => {
 		const c = estimateCost({ models: 1, problems: 10, n: 4, greedy: false, maxTokens: 100, downloadBytes: 0, unknownDownloads: 1 });
 		expect(c.samples).toBe(40);

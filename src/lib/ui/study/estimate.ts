@@ -1,8 +1,9 @@
 // The cost of a study before it runs: samples, tokens at most, downloads, and the time it will
 // likely take, as an estimate with a range. The time is calibrated from measured throughput: the
 // run's own speed once it has one, else the built-in models' speed measured in the browser (the
-// engine registry's BUILTIN_WHOLE_RUN); the model loads are counted apart. Before a run has its own
-// speed the range is wide: the same build ran 2.3x faster on another 2-core machine.
+// engine registry's BUILTIN_WHOLE_RUN, times its lane speed-up where models run at once); the model
+// loads are counted apart. Before a run has its own speed the range is wide: the same build ran
+// 2.3x faster on another 2-core machine.
 import { BUILTIN_WHOLE_RUN } from '$lib/engines/registry';
 
 export interface Speed {
@@ -40,6 +41,8 @@ export interface CostInput {
 	speed?: Speed;
 	/** A bare tokens-per-second figure (an engine's own), taken with the built-in models' sample length and loads. */
 	tokensPerSecond?: number;
+	/** Models loaded and sampled at once (the registry's lanes, modelsCost): their loads overlap. Default 1. */
+	lanes?: number;
 }
 
 export interface TimeEstimate {
@@ -73,7 +76,7 @@ export function estimateCost(c: CostInput): Cost {
 	const speed = c.speed ?? (c.tokensPerSecond && c.tokensPerSecond > 0 ? { ...BUILTIN_SPEED, tokensPerSecond: c.tokensPerSecond } : undefined);
 	const base = { samples, maxTokens, downloadBytes: c.downloadBytes, unknownDownloads: c.unknownDownloads };
 	if (!speed || samples === 0) return base;
-	const loads = c.models * speed.loadSeconds;
+	const loads = Math.ceil(c.models / Math.max(1, c.lanes ?? 1)) * speed.loadSeconds;
 	const typical = Math.min(c.maxTokens, speed.tokensPerSample);
 	const time: TimeEstimate = {
 		low: loads + (samples * typical) / 2 / speed.tokensPerSecond / (speed.measured ? 1 : DEVICE_SPREAD),
