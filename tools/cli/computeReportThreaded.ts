@@ -1,9 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { computeReport, createTokenDictionary, groupJobs, groupStats, hashedNgramEmbedder, resolveOptions, type ProblemStats, type Report, type ReportBuildOptions } from '../../src/lib/core/metrics';
 import type { Bundle } from '../../src/lib/core/types';
-import type { GroupStatsRequest } from './groupStatsThread';
-
-type Reply = { ok: true; stats: ProblemStats[] } | { ok: false; message: string };
+import type { GroupStatsReply, GroupStatsRequest } from './groupStatsThread';
 
 // Batches per thread: enough that a thread slowed by a neighbour (or still starting) takes fewer
 // of them, few enough that each message is worth its copy.
@@ -36,12 +34,12 @@ export async function computeReportThreaded(bundle: Bundle, options: ReportBuild
 						while (sent.length < IN_FLIGHT && next < parts.length) {
 							const at = next++;
 							sent.push(at);
-							worker.postMessage({ jobs: parts[at]!, ks, eadVocabulary } satisfies GroupStatsRequest);
+							worker.postMessage({ kind: 'jobs', jobs: parts[at]!, ks, eadVocabulary } satisfies GroupStatsRequest);
 						}
 						if (sent.length === 0) resolve();
 					};
-					worker.on('message', (reply: Reply) => {
-						if (!reply.ok) return reject(new Error(reply.message));
+					worker.on('message', (reply: GroupStatsReply) => {
+						if (reply.kind !== 'stats') return reject(new Error(reply.kind === 'error' ? reply.message : `unexpected reply '${reply.kind}'`));
 						results[sent.shift()!] = reply.stats;
 						feed();
 					});

@@ -1,26 +1,111 @@
-// One worker thread of `reversal-lab report --threads`: the statistics of each batch of
-// (model, problem) groups it is sent, computed by the same core function as the main thread's.
+// One worker thread of `reversal-lab report --threads`: the statistics of (model, problem) groups,
+// computed by the same core function as the main thread's. Two ways in: batches of whole groups
+// (`jobs`, computeReportThreaded), or samples streamed as the file is read (`samples`, then
+// `finish`, groupFeed), each group's statistics computed as soon as the stream moves past it.
 import { parentPort } from 'node:worker_threads';
-// The module itself, not the metrics index: fewer files for tsx to compile while the thread starts.
+// The modules themselves, not the metrics index: fewer files for tsx to compile while the thread starts.
 import { groupStats } from '../../src/lib/core/metrics/groupStats';
+import { createSlabs } from '../../src/lib/core/metrics/createSlabs';
 import { createTokenDictionary } from '../../src/lib/core/metrics/createTokenDictionary';
 import { hashedNgramEmbedder } from '../../src/lib/core/metrics/hashedNgramEmbedder';
+import { kValues } from '../../src/lib/core/metrics/kValues';
 import type { GroupJob } from '../../src/lib/core/metrics/groupJobs';
+import type { ProblemStats } from '../../src/lib/core/metrics/builderTypes';
 
-export interface GroupStatsRequest {
-	jobs: GroupJob[];
-	ks: number[];
-	eadVocabulary: number;
-}
+/** Messages to a worker, by `kind`. */
+export type GroupStatsRequest =
+	| { kind: 'jobs'; jobs: GroupJob[]; ks: number[]; eadVocabulary: number }
+	/**
+	 * Samples in file order, column by column; `group` is the feed's id of their (model, problem).
+	 * `n` and `eadVocabulary` are the feed's guesses of the report's (its k values are kValues(n)),
+	 * used for groups the stream has moved past; `finish` gives the real ones.
+	 */
+	| { kind: 'samples'; group: Int32Array; index: Int32Array; correct: Uint8Array; answer: (string | null)[]; text: string[]; n: number; eadVocabulary: number }
+	| { kind: 'finish'; ks: number[]; eadVocabulary: number };
 
-// One dictionary for every batch this thread takes: its vocabulary is added once.
+/**
+ * Replies, in the order of the requests that ask for one (`jobs`, `finish`); `groups` lists the
+ * groups answered, which may leave some out (see finish in groupFeed).
+ */
+export type GroupStatsReply = { kind: 'stats'; stats: ProblemStats[] } | { kind: 'groups'; groups: Int32Array; stats: ProblemStats[] } | { kind: 'error'; message: string };
+
+// One dictionary and one set of buffers for every group this thread takes: its vocabulary is added once.
 const dictionary = createTokenDictionary();
 const embedder = hashedNgramEmbedder();
+const slabs = createSlabs();
+
+interface Streamed {
+	job: GroupJob & { at: Map<number, number> };
+	stats?: ProblemStats;
+	/** The k values and EAD vocabulary `stats` was computed with. */
+	key?: string;
+	/** Texts are dropped once the statistics are computed: a group the stream comes back to is left to the main thread. */
+	dropped?: boolean;
+}
+const streamed = new Map<number, Streamed>();
+/** The group of the last sample received: the stream may still add to it. */
+let open = -1;
+/** Groups the stream moved past since statistics were last computed. */
+const passed = new Set<number>();
+
+function compute(ids: Iterable<number>, ks: number[], eadVocabulary: number): void {
+	const key = `${ks.join(',')}|${eadVocabulary}`;
+	for (const id of ids) {
+		const g = streamed.get(id)!;
+		if (g.key === key || g.dropped) continue;
+		g.stats = groupStats([g.job], ks, eadVocabulary, embedder, dictionary, slabs)[0];
+		g.key = key;
+		g.dropped = true;
+		// What the report needs of its samples is in stats: the texts go (half the process's text otherwise).
+		g.job.sampled = [];
+		g.job.at.clear();
+	}
+}
+
+function take(request: Extract<GroupStatsRequest, { kind: 'samples' }>): void {
+	const { group, index, correct, answer, text } = request;
+	for (let i = 0; i < group.length; i++) {
+		const id = group[i]!;
+		let g = streamed.get(id);
+		if (!g) streamed.set(id, (g = { job: { model: 0, problem: 0, sampled: [], at: new Map() } }));
+		// A group the stream comes back to is left to the main thread, which has all its samples.
+		g.key = undefined;
+		if (g.dropped) continue;
+		const s = { index: index[i]!, text: text[i]!, answer: answer[i]!, correct: correct[i] === 1 };
+		// A sample with the index of an earlier one replaces it, as in groupJobs.
+		if (s.index < 0) g.job.greedy = { answer: s.answer, correct: s.correct };
+		else {
+			const at = g.job.at.get(s.index);
+			if (at === undefined) {
+				g.job.at.set(s.index, g.job.sampled.length);
+				g.job.sampled.push(s);
+			} else g.job.sampled[at] = s;
+		}
+		if (id !== open) {
+			if (open >= 0) passed.add(open);
+			passed.delete(id);
+			open = id;
+		}
+	}
+	compute(passed, kValues(request.n), request.eadVocabulary);
+	passed.clear();
+}
+
+function reply(request: GroupStatsRequest): GroupStatsReply | undefined {
+	if (request.kind === 'jobs') return { kind: 'stats', stats: groupStats(request.jobs, request.ks, request.eadVocabulary, embedder, dictionary, slabs) };
+	if (request.kind === 'samples') return void take(request);
+	compute(streamed.keys(), request.ks, request.eadVocabulary);
+	// Groups computed with other k values, or come back to after their texts were dropped, are not answered.
+	const key = `${request.ks.join(',')}|${request.eadVocabulary}`;
+	const groups = Int32Array.from([...streamed].filter(([, g]) => g.key === key).map(([id]) => id));
+	return { kind: 'groups', groups, stats: Array.from(groups, (id) => streamed.get(id)!.stats!) };
+}
 
 parentPort?.on('message', (request: GroupStatsRequest) => {
 	try {
-		parentPort?.postMessage({ ok: true, stats: groupStats(request.jobs, request.ks, request.eadVocabulary, embedder, dictionary) });
+		const answer = reply(request);
+		if (answer) parentPort?.postMessage(answer);
 	} catch (e) {
-		parentPort?.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) });
+		parentPort?.postMessage({ kind: 'error', message: e instanceof Error ? e.message : String(e) } satisfies GroupStatsReply);
 	}
 });

@@ -1,12 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { tidyRows, toCsv } from '../../src/lib/core/metrics';
+import { computeReport, tidyRows, toCsv, type Report, type ReportBuildOptions } from '../../src/lib/core/metrics';
+import type { Lap } from '../../src/lib/core/types';
 import { bundleJsonSchema, regradeBundle } from '../../src/lib/core/study';
 import { terminalSafe } from '../../src/lib/core/text';
 import { parseCliArgs, USAGE, type ReportArgs } from './args';
 import { computeReportThreaded } from './computeReportThreaded';
 import { CliError, EXIT, type ExitCode } from './errors';
 import { formatReport } from './formatReport';
+import { createGroupFeed, type GroupFeed } from './groupFeed';
 import { phaseClock } from './phaseClock';
 import { readInput } from './readInput';
 import { sample, type SampleIo } from './sample';
@@ -16,6 +18,9 @@ import { parseSampleArgs, SAMPLE_USAGE } from './sampleArgs';
 export type Io = SampleIo;
 
 const VERSION = '0.1.0';
+// A worker thread costs a good part of a second to start (tsx compiles the core again in it): below
+// ~20,000 samples one thread finishes first.
+const FEED_AFTER = 20_000;
 
 function write(path: string, text: string): void {
 	try {
@@ -28,7 +33,22 @@ function write(path: string, text: string): void {
 async function report(args: ReportArgs, io: Io): Promise<void> {
 	const clock = args.timings ? phaseClock() : undefined;
 	const lap = clock?.lap;
-	const input = await readInput(args, lap);
+	// Worker threads take each (model, problem) while the file is still being read. Not with
+	// --extractor, which grades every sample again after reading.
+	const feed = args.extractor === undefined && args.threads !== 1 ? createGroupFeed(args.threads ?? availableParallelism(), args.threads === undefined ? FEED_AFTER : 0) : undefined;
+	let threads: number;
+	try {
+		threads = await reportWith(args, io, feed, lap);
+	} finally {
+		feed?.close();
+	}
+	lap?.('output');
+	if (clock) io.err(`timings: ${JSON.stringify({ threads, ...clock.summary() })}\n`);
+}
+
+/** The report of `args`; returns the number of threads that computed its statistics. */
+async function reportWith(args: ReportArgs, io: Io, feed: GroupFeed | undefined, lap: Lap | undefined): Promise<number> {
+	const input = await readInput(args, lap, feed?.add);
 	const warnings = [...input.warnings];
 	let bundle = input.bundle;
 	if (args.extractor !== undefined) {
@@ -40,19 +60,21 @@ async function report(args: ReportArgs, io: Io): Promise<void> {
 	if (args.reference !== undefined && !bundle.models.some((m) => m.id === args.reference)) {
 		throw new CliError(`--reference: unknown model id '${args.reference}' (models: ${bundle.models.map((m) => m.id).join(', ')})`, EXIT.usage);
 	}
-	// A worker thread costs about a second to start (tsx compiles the core again in it): below
-	// ~20,000 samples one thread finishes first.
-	const threads = args.threads ?? (bundle.samples.length < 20_000 ? 1 : availableParallelism());
-	const result = await computeReportThreaded(
-		bundle,
-		{
-			...(args.reference !== undefined ? { reference: args.reference } : {}),
-			...(args.bootstrap !== undefined ? { bootstrap: args.bootstrap } : {}),
-			...(args.seed !== undefined ? { bootstrapSeed: args.seed } : {}),
-			...(lap ? { lap } : {})
-		},
-		threads
-	);
+	let threads = args.threads ?? (bundle.samples.length < FEED_AFTER ? 1 : availableParallelism());
+	const options: ReportBuildOptions = {
+		...(args.reference !== undefined ? { reference: args.reference } : {}),
+		...(args.bootstrap !== undefined ? { bootstrap: args.bootstrap } : {}),
+		...(args.seed !== undefined ? { bootstrapSeed: args.seed } : {}),
+		...(lap ? { lap } : {})
+	};
+	let result: Report;
+	if (feed?.started) {
+		const precomputed = await feed.finish(bundle, options);
+		feed.close();
+		threads = feed.threads;
+		lap?.('diversity');
+		result = computeReport(bundle, { ...options, precomputed });
+	} else result = await computeReportThreaded(bundle, options, threads);
 	if (args.csv) write(args.csv, toCsv(tidyRows(result)));
 	if (args.json) write(args.json, JSON.stringify(result, null, 2) + '\n');
 	if (!args.quiet) {
@@ -61,8 +83,7 @@ async function report(args: ReportArgs, io: Io): Promise<void> {
 		if (args.csv) io.out(`\nwrote ${args.csv}\n`);
 		if (args.json) io.out(`wrote ${args.json}\n`);
 	}
-	lap?.('output');
-	if (clock) io.err(`timings: ${JSON.stringify({ threads, ...clock.summary() })}\n`);
+	return threads;
 }
 
 /** Runs one command line; returns the exit code. Errors become one message on stderr, never a stack trace. */

@@ -1,5 +1,5 @@
 import type { ProblemAccumulator, ProblemStats } from './builderTypes';
-import { createSlabs } from './createSlabs';
+import { createSlabs, type Slabs } from './createSlabs';
 import { createTokenDictionary, type TokenDictionary } from './createTokenDictionary';
 import type { Embedder } from './embedder';
 import { extractEquations } from './extractEquations';
@@ -13,19 +13,20 @@ import { problemStats } from './problemStats';
  * result depends only on the group's samples, so which thread computed it never shows in a report.
  * Only embedders with the token fast path (the offline default) qualify. Token ids only need to
  * agree within a group, so a thread may pass one `dictionary` to all its calls (its vocabulary is then
- * added once, not per call).
+ * added once, not per call), and one `slabs` (its buffers are then allocated once).
  */
 export function groupStats(
 	jobs: readonly GroupJob[],
 	ks: readonly number[],
 	eadVocabulary: number,
 	embedder: Embedder = hashedNgramEmbedder(),
-	dictionary: TokenDictionary = createTokenDictionary()
+	dictionary: TokenDictionary = createTokenDictionary(),
+	slabs: Slabs = createSlabs()
 ): ProblemStats[] {
 	const embedTokens = embedder.embedTokens;
 	if (!embedTokens) throw new Error(`groupStats: embedder '${embedder.name}' has no token fast path; compute the report in one thread`);
-	// A group's features die once its statistics are computed: one set of buffers serves every group.
-	const slabs = createSlabs();
+	// A group's features die once its statistics are computed: one set of buffers serves every group
+	// (and every call given the same `slabs`).
 	let hashes = new Int32Array(1024);
 	return jobs.map((job) => {
 		slabs.reset();

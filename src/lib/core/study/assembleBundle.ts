@@ -23,6 +23,12 @@ export interface ImportOptions {
 	sampling?: Partial<Pick<SamplingParams, 'temperature' | 'topP' | 'maxTokens'>>;
 	/** Told as each phase of the import ends (a benchmark's breakdown). */
 	lap?: Lap;
+	/**
+	 * Told of each sample as soon as its line is accepted and graded, in file order, while later lines
+	 * are still being read (the command line's worker threads start on them meanwhile). A file that
+	 * turns out bad still rejects the whole import: what was told is then to be dropped.
+	 */
+	onSample?: (sample: Sample) => void;
 }
 
 export type ImportResult = { ok: true; bundle: Bundle; warnings: string[] } | { ok: false; errors: Issue[]; omitted: number };
@@ -47,14 +53,20 @@ function describe(v: unknown): string {
  * id, grading of records without `correct`, then the bundle's own cross-checks. Issues found while
  * parsing arrive in `issues`; any issue at all rejects the whole import (nothing dropped silently).
  */
-export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions, engine: string, issues = new IssueList()): ImportResult {
-	const { extractor = 'auto', name = 'imported samples', models: order, problems: known, lap } = options;
+export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions, engine: string, earlier = new IssueList()): ImportResult {
+	const { extractor = 'auto', name = 'imported samples', models: order, problems: known, lap, onSample } = options;
+	// `entries` may be a generator still adding its own (parse) issues to `earlier`: this function's
+	// issues are kept apart and listed after them, as when every line was parsed first.
+	const issues = new IssueList(earlier.limit);
 	const problems = new Map<string, Seen>();
 	const knownProblems = new Map((known ?? []).map((p) => [p.id, p]));
 	const modelIds: string[] = [];
 	const modelSet = new Set<string>(order ?? []);
 	const firstAt = new Map<string, string>();
-	const accepted: SampleLine[] = [];
+	const samples: Sample[] = [];
+	let n = 0;
+	let greedy = false;
+	let graded = 0;
 	const taken = new Map<string, GoldSource>();
 	// Every line of a problem repeats its gold: look inside each distinct gold once.
 	const golds = new Map<string, ReturnType<typeof goldFromSolution>>();
@@ -86,23 +98,15 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 			issues.add(at, problemError);
 			continue;
 		}
-		accepted.push(s);
-	}
-	lap?.('validate');
-	if (accepted.length === 0 && issues.count === 0) issues.add('', 'the file has no samples (it is empty)');
-	if (issues.count > 0) return { ok: false, errors: issues.issues, omitted: issues.omitted };
-
-	let n = 0;
-	let greedy = false;
-	let graded = 0;
-	const samples: Sample[] = [];
-	for (const s of accepted) {
+		lap?.('validate');
+		// Graded as soon as accepted (the problem is fixed by its first line): the same grade as after
+		// the last line, and the sample can be told to onSample while the file is still being read.
 		const problem = (problems.get(s.problem_id) as Seen).problem;
 		if (s.sample_index === GREEDY_INDEX) greedy = true;
 		else n = Math.max(n, s.sample_index + 1);
 		const g = grade(s.text, problem, extractor);
 		if (s.correct === undefined) graded++;
-		samples.push({
+		const sample: Sample = {
 			model: s.model,
 			problem: s.problem_id,
 			index: s.sample_index,
@@ -113,8 +117,20 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 			tokens: s.tokens ?? 0,
 			ms: s.ms ?? 0,
 			...(s.finish ? { finish: s.finish } : {})
-		});
+		};
+		samples.push(sample);
+		lap?.('grade');
+		onSample?.(sample);
 	}
+	lap?.('validate');
+	const all = new IssueList(earlier.limit);
+	for (const list of [earlier, issues]) {
+		for (const issue of list.issues) all.add(issue.path, issue.message);
+		all.omitted += list.omitted;
+	}
+	if (samples.length === 0 && all.count === 0) all.add('', 'the file has no samples (it is empty)');
+	if (all.count > 0) return { ok: false, errors: all.issues, omitted: all.omitted };
+
 	const ids = order ?? modelIds;
 	const bundle: Bundle = {
 		format: 'reversal-lab/bundle',
@@ -126,7 +142,6 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 		environment: { app: 'reversal-lab', engine, browser: 'n/a' },
 		createdAt: options.createdAt ?? new Date().toISOString()
 	};
-	lap?.('grade');
 	const check = checkBundle(bundle);
 	lap?.('validate');
 	if (check.count > 0) return { ok: false, errors: check.issues, omitted: check.omitted };

@@ -27,9 +27,14 @@ export function parseLine(text: string): { ok: true; value: unknown } | { ok: fa
  * a file with any bad line is rejected whole, with the first 20 errors and a count of the rest.
  */
 export function importSamplesJsonl(text: string | Iterable<Line & { tooLong: boolean; length: number }>, options: ImportOptions = {}): ImportResult {
-	const { maxLineChars = MAX_LINE_CHARS, lap } = options;
 	const issues = new IssueList();
-	const entries: Entry[] = [];
+	// Each record goes on to assembleBundle as soon as it is parsed (its parse issues listed first).
+	return assembleBundle(sampleEntries(text, options, issues), options, 'import (samples JSONL)', issues);
+}
+
+/** The records of the lines, in order; lines that cannot be records become issues. */
+function* sampleEntries(text: string | Iterable<Line & { tooLong: boolean; length: number }>, options: ImportOptions, issues: IssueList): Generator<Entry> {
+	const { maxLineChars = MAX_LINE_CHARS, lap } = options;
 	let records = 0;
 	// A text, or its lines as they are read (splitChunkLines): the same lines either way.
 	for (const line of typeof text === 'string' ? splitLines(text, maxLineChars) : text) {
@@ -56,8 +61,8 @@ export function importSamplesJsonl(text: string | Iterable<Line & { tooLong: boo
 		}
 		const fast = fastSampleLine(raw as Record<string, unknown>);
 		if (fast) {
-			entries.push({ at, s: fast });
 			lap?.('validate');
+			yield { at, s: fast };
 			continue;
 		}
 		const result = SampleLineSchema.safeParse(raw);
@@ -70,7 +75,6 @@ export function importSamplesJsonl(text: string | Iterable<Line & { tooLong: boo
 			}
 			continue;
 		}
-		entries.push({ at, s: result.data });
+		yield { at, s: result.data };
 	}
-	return assembleBundle(entries, options, 'import (samples JSONL)', issues);
 }
