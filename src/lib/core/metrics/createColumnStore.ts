@@ -34,31 +34,46 @@ export interface ColumnStore {
 // incremental report equals a full one. Sums stay below 2^53 for up to ~500,000 problems.
 const SCALE = 2 ** 30;
 
-// The resampling loops, as small top-level functions V8 optimises on their own. No branch on a
+// The resampling loops are small top-level functions V8 optimises on their own. No branch on a
 // zero weight: a third of the weights are 0 and mispredicting them costs more than the multiply.
-function addScaled2(sums: Float64Array, counts: Float64Array, weights: Int32Array, base: number, dq: number, dn: number, B: number): void {
-	for (let b = 0; b < B; b++) {
-		const w = weights[base + b]!;
-		sums[b]! += w * dq;
-		counts[b]! += w * dn;
-	}
-}
-
-/** Fills a fresh column's replicate sums from all its values at once. */
-function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float64Array, counts: Float64Array, weights: Int32Array, B: number): void {
-	for (let j = 0; j < values.length; j++) {
-		const v = values[j]!;
-		if (v !== v) continue;
-		const q = Math.round(v * SCALE);
-		quantized[j] = q;
-		addScaled2(sums, counts, weights, j * B, q, 1, B);
-	}
-}
 
 /** The changed rows of one column update, in reused buffers: bootstrap row offset, sum and count changes. */
 let bases = new Int32Array(64);
 let dqs = new Float64Array(64);
 let dns = new Float64Array(64);
+
+function growRows(): void {
+	const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+		const more = make(2 * a.length);
+		more.set(a);
+		return more;
+	};
+	bases = grow(bases, (n) => new Int32Array(n));
+	dqs = grow(dqs, (n) => new Float64Array(n));
+	dns = grow(dns, (n) => new Float64Array(n));
+}
+
+/**
+ * Fills a fresh column's replicate sums from all its values at once, four problems per pass (see
+ * moveSums). A column with a value at every problem has as counts the replicates' total weights,
+ * the same for every such column (`totals`, computed once).
+ */
+function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float64Array, counts: Float64Array, weights: Int32Array, B: number, totals: () => Float64Array): void {
+	let rows = 0;
+	for (let j = 0; j < values.length; j++) {
+		const v = values[j]!;
+		if (v !== v) continue;
+		const q = Math.round(v * SCALE);
+		quantized[j] = q;
+		if (rows === bases.length) growRows();
+		bases[rows] = j * B;
+		dqs[rows] = q;
+		dns[rows++] = 1;
+	}
+	moveSums(sums, weights, bases, dqs, rows, B);
+	if (rows === values.length) counts.set(totals());
+	else moveSums(counts, weights, bases, dns, rows, B);
+}
 
 /**
  * Adds sum over rows r of weights[base[r] + b] * delta[r] to target[b], four rows per pass over the
@@ -110,16 +125,7 @@ function updateRow(values: Float64Array, quantized: Float64Array, resampled: boo
 	const oldQ = quantized[j]!;
 	const newQ = v === v ? Math.round(v * SCALE) : NaN;
 	quantized[j] = newQ;
-	if (at === bases.length) {
-		const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-			const more = make(2 * a.length);
-			more.set(a);
-			return more;
-		};
-		bases = grow(bases, (n) => new Int32Array(n));
-		dqs = grow(dqs, (n) => new Float64Array(n));
-		dns = grow(dns, (n) => new Float64Array(n));
-	}
+	if (at === bases.length) growRows();
 	bases[at] = j * B;
 	dqs[at] = (newQ === newQ ? newQ : 0) - (oldQ === oldQ ? oldQ : 0);
 	dns[at] = (newQ === newQ ? 1 : 0) - (oldQ === oldQ ? 1 : 0);
@@ -146,6 +152,19 @@ interface Column {
 export function createColumnStore(problems: number, weights: BootstrapWeights | undefined, confidence: number): ColumnStore {
 	const columns = new Map<string, Column>();
 	const B = weights?.replicates ?? 0;
+	// Per replicate, the number of problems drawn (the counts of a column defined everywhere).
+	let all: Float64Array | undefined;
+	const totals = (): Float64Array => {
+		if (all) return all;
+		all = new Float64Array(B);
+		for (let r = 0; r < problems; r++) {
+			if (r === bases.length) growRows();
+			bases[r] = r * B;
+			dns[r] = 1;
+		}
+		moveSums(all, weights!.counts, bases, dns, problems, B);
+		return all;
+	};
 
 	function result(col: Column): ColumnResult {
 		let sum = 0;
@@ -179,7 +198,7 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 				columns.set(key, col);
 				col.used = true;
 				for (let j = 0; j < problems; j++) col.values[j] = value(j);
-				if (col.sums && col.counts && weights) resampleAll(col.values, col.quantized, col.sums, col.counts, weights.counts, B);
+				if (col.sums && col.counts && weights) resampleAll(col.values, col.quantized, col.sums, col.counts, weights.counts, B, totals);
 				col.version++;
 				col.result = result(col);
 				return col.result;
