@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StudyError } from '../../src/lib/core/study';
 
@@ -9,9 +10,18 @@ const CHUNK = 4 << 20;
  * whole file. The first `head` bytes are given back unread (the caller looked at them already).
  */
 export function* fileChunks(fd: number, head: Uint8Array): Generator<string> {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
+	let decoder: TextDecoder | undefined;
+	let started = false;
 	const decode = (bytes: Uint8Array, stream: boolean): string => {
 		try {
+			// While every chunk so far is ASCII (the usual JSONL), no character is cut in two and the
+			// bytes are the characters: a copy, not a UTF-8 decoding (a third of the reading time).
+			if (!decoder && isAscii(bytes)) {
+				started ||= bytes.length > 0;
+				return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+			}
+			// A byte-order mark is dropped only at the very start of the text, as before.
+			decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: started });
 			return decoder.decode(bytes, { stream });
 		} catch {
 			throw new StudyError('not-text', [{ path: '', message: 'not UTF-8 text (is it a binary file?)' }]);
