@@ -42,6 +42,10 @@ let bases = new Int32Array(64);
 let dqs = new Float64Array(64);
 let dns = new Float64Array(64);
 
+/** resampleAll's rows of non-zero value. */
+let bases2 = new Int32Array(64);
+let dqs2 = new Float64Array(64);
+
 function growRows(): void {
 	const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
 		const more = make(2 * a.length);
@@ -51,14 +55,16 @@ function growRows(): void {
 	bases = grow(bases, (n) => new Int32Array(n));
 	dqs = grow(dqs, (n) => new Float64Array(n));
 	dns = grow(dns, (n) => new Float64Array(n));
+	bases2 = new Int32Array(bases.length);
+	dqs2 = new Float64Array(bases.length);
 }
 
 /**
  * Fills a fresh column's replicate sums from all its values at once, four problems per pass (see
- * moveSums). A column with a value at every problem has as counts the replicates' total weights,
- * the same for every such column (`totals`, computed once).
+ * moveSums). Its counts depend only on which problems have a value: `countsOf` gives them for the
+ * `rows` rows just recorded (the same for every column with a value at the same problems).
  */
-function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float64Array, counts: Float64Array, weights: Int32Array, B: number, totals: () => Float64Array): void {
+function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float64Array, counts: Float64Array, weights: Int32Array, B: number, countsOf: (values: Float64Array, rows: number) => Float64Array): void {
 	let rows = 0;
 	for (let j = 0; j < values.length; j++) {
 		const v = values[j]!;
@@ -70,9 +76,16 @@ function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float6
 		dqs[rows] = q;
 		dns[rows++] = 1;
 	}
-	moveSums(sums, weights, bases, dqs, rows, B);
-	if (rows === values.length) counts.set(totals());
-	else moveSums(counts, weights, bases, dns, rows, B);
+	// Rows of value zero add nothing to the sums (accuracy columns are often half zeros): left out
+	// of that pass, not of the counts.
+	let nonzero = 0;
+	for (let r = 0; r < rows; r++) {
+		if (dqs[r] === 0) continue;
+		bases2[nonzero] = bases[r]!;
+		dqs2[nonzero++] = dqs[r]!;
+	}
+	moveSums(sums, weights, bases2, dqs2, nonzero, B);
+	counts.set(countsOf(values, rows));
 }
 
 /**
@@ -152,18 +165,20 @@ interface Column {
 export function createColumnStore(problems: number, weights: BootstrapWeights | undefined, confidence: number): ColumnStore {
 	const columns = new Map<string, Column>();
 	const B = weights?.replicates ?? 0;
-	// Per replicate, the number of problems drawn (the counts of a column defined everywhere).
-	let all: Float64Array | undefined;
-	const totals = (): Float64Array => {
-		if (all) return all;
-		all = new Float64Array(B);
-		for (let r = 0; r < problems; r++) {
-			if (r === bases.length) growRows();
-			bases[r] = r * B;
-			dns[r] = 1;
+	// Per set of problems with a value, the replicates' counts (how many of them each drew): a
+	// report's columns share a few such sets (every problem, the problems with 2 correct samples, ...).
+	const countsBySet = new Map<string, Float64Array>();
+	const countsOf = (values: Float64Array, rows: number): Float64Array => {
+		let key = '';
+		if (rows < problems) for (let j = 0; j < problems; j++) key += values[j] === values[j] ? '1' : '0';
+		let counts = countsBySet.get(key);
+		if (!counts) {
+			// bases and dns hold the `rows` rows with a value, with count change 1 each.
+			counts = new Float64Array(B);
+			moveSums(counts, weights!.counts, bases, dns, rows, B);
+			countsBySet.set(key, counts);
 		}
-		moveSums(all, weights!.counts, bases, dns, problems, B);
-		return all;
+		return counts;
 	};
 
 	function result(col: Column): ColumnResult {
@@ -198,7 +213,7 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 				columns.set(key, col);
 				col.used = true;
 				for (let j = 0; j < problems; j++) col.values[j] = value(j);
-				if (col.sums && col.counts && weights) resampleAll(col.values, col.quantized, col.sums, col.counts, weights.counts, B, totals);
+				if (col.sums && col.counts && weights) resampleAll(col.values, col.quantized, col.sums, col.counts, weights.counts, B, countsOf);
 				col.version++;
 				col.result = result(col);
 				return col.result;
