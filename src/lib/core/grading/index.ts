@@ -1,5 +1,6 @@
 export { answersEqual } from './answersEqual';
 export { choiceLetters } from './choiceLetters';
+export { createGrader } from './createGrader';
 export { evaluateExpression, exactExpression } from './evaluateExpression';
 export { exactValue } from './exactValue';
 export { extractAnswer } from './extractAnswer';

@@ -1,6 +1,6 @@
-import { grade } from '../grading';
+import { createGrader } from '../grading';
 import { GOLD_SOURCE_LABEL, goldFromSolution, type GoldSource } from '../problems/goldFromSolution';
-import { GREEDY_INDEX, sampleKey, type Bundle, type ExtractorId, type Lap, type Problem, type Sample, type SamplingParams } from '../types';
+import { GREEDY_INDEX, type Bundle, type ExtractorId, type Lap, type Problem, type Sample, type SamplingParams } from '../types';
 import { checkBundle } from './checkBundle';
 import { IssueList, type Issue } from './errors';
 import { importedModel, importedProblem, importedStudyConfig } from './importDefaults';
@@ -62,7 +62,8 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 	const knownProblems = new Map((known ?? []).map((p) => [p.id, p]));
 	const modelIds: string[] = [];
 	const modelSet = new Set<string>(order ?? []);
-	const firstAt = new Map<string, string>();
+	// Where each (model, problem, index) was first seen, by model and problem: no key string per line.
+	const firstAt = new Map<string, Map<string, Map<number, string>>>();
 	const samples: Sample[] = [];
 	let n = 0;
 	let greedy = false;
@@ -70,6 +71,8 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 	const taken = new Map<string, GoldSource>();
 	// Every line of a problem repeats its gold: look inside each distinct gold once.
 	const golds = new Map<string, ReturnType<typeof goldFromSolution>>();
+	// A problem's outputs repeat a few answers: each is normalised and compared with the gold once.
+	const grade = createGrader(extractor);
 	const workedGold = (gold: string) => {
 		if (!golds.has(gold)) golds.set(gold, goldFromSolution(gold));
 		return golds.get(gold);
@@ -83,13 +86,16 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 			modelSet.add(s.model);
 			modelIds.push(s.model);
 		}
-		const key = sampleKey({ model: s.model, problem: s.problem_id, index: s.sample_index });
-		const first = firstAt.get(key);
+		let byProblem = firstAt.get(s.model);
+		if (!byProblem) firstAt.set(s.model, (byProblem = new Map()));
+		let byIndex = byProblem.get(s.problem_id);
+		if (!byIndex) byProblem.set(s.problem_id, (byIndex = new Map()));
+		const first = byIndex.get(s.sample_index);
 		if (first !== undefined) {
 			issues.add(at, `duplicate sample (model '${s.model}', problem_id '${s.problem_id}', sample_index ${s.sample_index}); first on ${first}`);
 			continue;
 		}
-		firstAt.set(key, at);
+		byIndex.set(s.sample_index, at);
 		// A raw worked solution as gold (GSM8K's "... #### 72") would grade every sample wrong: take its answer.
 		const worked = s.gold !== undefined ? workedGold(s.gold) : undefined;
 		if (worked && !problems.has(s.problem_id)) taken.set(s.problem_id, worked.from);
@@ -104,7 +110,7 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 		const problem = (problems.get(s.problem_id) as Seen).problem;
 		if (s.sample_index === GREEDY_INDEX) greedy = true;
 		else n = Math.max(n, s.sample_index + 1);
-		const g = grade(s.text, problem, extractor);
+		const g = grade(s.text, problem);
 		if (s.correct === undefined) graded++;
 		const sample: Sample = {
 			model: s.model,
@@ -115,9 +121,9 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 			answer: s.answer !== undefined ? s.answer : g.answer,
 			correct: s.correct ?? g.correct,
 			tokens: s.tokens ?? 0,
-			ms: s.ms ?? 0,
-			...(s.finish ? { finish: s.finish } : {})
+			ms: s.ms ?? 0
 		};
+		if (s.finish) sample.finish = s.finish;
 		samples.push(sample);
 		lap?.('grade');
 		onSample?.(sample);
