@@ -35,15 +35,16 @@ async function report(args: ReportArgs, io: Io): Promise<void> {
 	const lap = clock?.lap;
 	// Worker threads take each (model, problem) while the file is still being read. Not with
 	// --extractor, which grades every sample again after reading.
-	const feed = args.extractor === undefined && args.threads !== 1 ? createGroupFeed(args.threads ?? availableParallelism(), args.threads === undefined ? FEED_AFTER : 0) : undefined;
-	let threads: number;
+	const threads = args.threads ?? availableParallelism();
+	const feed = args.extractor === undefined && threads > 1 ? createGroupFeed(threads, args.threads === undefined ? FEED_AFTER : 0) : undefined;
+	let used: number;
 	try {
-		threads = await reportWith(args, io, feed, lap);
+		used = await reportWith(args, io, feed, lap);
 	} finally {
 		feed?.close();
 	}
 	lap?.('output');
-	if (clock) io.err(`timings: ${JSON.stringify({ threads, ...clock.summary() })}\n`);
+	if (clock) io.err(`timings: ${JSON.stringify({ threads: used, ...clock.summary() })}\n`);
 }
 
 /** The report of `args`; returns the number of threads that computed its statistics. */
