@@ -35,6 +35,14 @@ async function build() {
 	const { build: esbuild } = await import('esbuild');
 	const started = Date.now();
 	const tmp = `${dir}.${process.pid}.tmp`;
+	try {
+		await bundle(esbuild, tmp, started);
+	} finally {
+		rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+async function bundle(esbuild, tmp, started) {
 	const result = await esbuild({
 		absWorkingDir: root,
 		entryPoints: ENTRIES,
@@ -55,7 +63,6 @@ async function build() {
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
 	for (const name of Object.keys(ENTRIES)) renameSync(join(tmp, `${name}.js`), join(dir, `${name}.js`));
-	rmSync(tmp, { recursive: true, force: true });
 	// A file changed while it was being bundled: use this bundle once, build again next time.
 	if (inputs.every(([, mtimeMs]) => mtimeMs < started)) writeFileSync(join(dir, 'inputs.json'), JSON.stringify(inputs));
 	else rmSync(join(dir, 'inputs.json'), { force: true });
