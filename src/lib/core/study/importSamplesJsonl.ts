@@ -61,7 +61,7 @@ function* sampleEntries(text: string | Iterable<Line & { tooLong: boolean; lengt
 		}
 		const fast = fastSampleLine(raw as Record<string, unknown>);
 		if (fast) {
-			lap?.('validate');
+			// Timed as 'validate' with the record's checks in assembleBundle (one clock read less per line).
 			yield { at, s: fast };
 			continue;
 		}
