@@ -47,6 +47,10 @@ export interface ReportBuilder {
 
 type StudyShape = Omit<Bundle, 'samples'> & { samples?: readonly Sample[] };
 
+function whereIs(s: Sample | undefined, i: number): string {
+	return `samples[${i}] (model '${String(s?.model)}', problem '${String(s?.problem)}', index ${String(s?.index)})`;
+}
+
 /**
  * The incremental form of computeReport: per-(model, problem) accumulators keep each sample's
  * features (tokens, embedding, equations) and the problem's statistics; add() marks what changed,
@@ -84,14 +88,13 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 
 	function add(samples: readonly Sample[], pre?: ReportBuildOptions['precomputed']): void {
 		const located = samples.map((s, i) => {
-			const where = (): string => `samples[${i}] (model '${String(s?.model)}', problem '${String(s?.problem)}', index ${String(s?.index)})`;
 			const m = modelIndex.get(s?.model);
 			const p = problemIndex.get(s?.problem);
-			if (m === undefined) throw new Error(`${where()}: unknown model; the study's models are ${models.map((x) => x.id).join(', ')}`);
-			if (p === undefined) throw new Error(`${where()}: unknown problem id`);
-			if (!Number.isInteger(s.index) || s.index < -1) throw new Error(`${where()}: index should be -1 (greedy) or a sample number >= 0`);
+			if (m === undefined) throw new Error(`${whereIs(s, i)}: unknown model; the study's models are ${models.map((x) => x.id).join(', ')}`);
+			if (p === undefined) throw new Error(`${whereIs(s, i)}: unknown problem id`);
+			if (!Number.isInteger(s.index) || s.index < -1) throw new Error(`${whereIs(s, i)}: index should be -1 (greedy) or a sample number >= 0`);
 			if (typeof s.text !== 'string' || typeof s.correct !== 'boolean' || (s.answer !== null && typeof s.answer !== 'string')) {
-				throw new Error(`${where()}: text must be a string, answer a string or null, correct a boolean`);
+				throw new Error(`${whereIs(s, i)}: text must be a string, answer a string or null, correct a boolean`);
 			}
 			return { s, m, p };
 		});
@@ -126,7 +129,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 				} else sampleCount++;
 				const f = features[i];
 				if (f === undefined) {
-					a.sampled.set(s.index, { ...borrowed, index: s.index, answer: s.answer, correct: s.correct });
+					a.sampled.set(s.index, { index: s.index, answer: s.answer, correct: s.correct, tokens: borrowed.tokens, vector: borrowed.vector, equations: borrowed.equations });
 				} else {
 					const vector = f.vector ?? embedded[e++];
 					if (!vector) throw new Error(`embedder '${embedder.name}' returned no vector for samples[${i}]`);
