@@ -264,6 +264,15 @@ export class StudyRun {
 		this.#writing.catch(() => {});
 	}
 
+	/** Saves a graded sample, then counts it and queues it for the page. */
+	async #keep(sample: Sample): Promise<void> {
+		await this.#save(sample);
+		this.#outbox.push(sample);
+		this.#sessionSamples++;
+		this.#sessionTokens += sample.tokens;
+		this.#count(sample, 1);
+	}
+
 	/** Runs the study to its end; with a lease, only when this tab can hold it (takeOver steals it). */
 	async run(takeOver = false): Promise<RunStatus> {
 		if (this.deps.lease) {
@@ -454,13 +463,8 @@ export class StudyRun {
 					try {
 						const c = await engine.complete(requestFor(task, stored.study, prompts.get(task.problem) ?? ''), signal);
 						const g = this.deps.grade(c.text, problems.get(task.problem) as Problem, extractor);
-						const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish };
 						// One save at a time (#save queues them), in the order samples arrive.
-						await this.#save(sample);
-						this.#outbox.push(sample);
-						this.#sessionSamples++;
-						this.#sessionTokens += c.tokens;
-						this.#count(sample, 1);
+						await this.#keep({ ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish });
 						this.#flush();
 						break;
 					} catch (e) {
@@ -514,12 +518,7 @@ export class StudyRun {
 					lane.prefetched = { task: next, result };
 				}
 				const g = this.deps.grade(c.text, problem, extractor);
-				const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish };
-				await this.#save(sample);
-				this.#outbox.push(sample);
-				this.#sessionSamples++;
-				this.#sessionTokens += c.tokens;
-				this.#count(sample, 1);
+				await this.#keep({ ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish });
 				// Paused meanwhile: this count comes after the pause's own event, so send it now.
 				this.#flush(this.#status !== 'running');
 				return;
