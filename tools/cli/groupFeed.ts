@@ -37,12 +37,13 @@ const emptyBatch = (): Batch => ({ group: [], index: [], correct: [], answer: []
  * Hands the samples of a file to `threads` worker threads while the main thread is still reading,
  * validating and grading the next lines: each (model, problem) goes whole to one worker (the next
  * one in turn, by first appearance), which computes its statistics once the stream has moved past
- * it; a group the stream comes back to later, or whose k values were guessed wrong, is computed by
- * this thread at the end. A group's statistics depend only on its samples, so the report is the
+ * it (at the k values of the samples so far; their pass@k and maj@k again at the end if more k values
+ * came); a group the stream comes back to later is computed by this thread at the end. A group's statistics depend only on its samples, so the report is the
  * same, byte for byte, whatever the number of workers or the timing. The workers start once
- * `startAfter` samples have arrived (below that one thread finishes first); until then samples are held.
+ * `startAfter` samples have arrived (below that one thread finishes first); until then samples are
+ * held. A worker is sent about `batchChars` characters of text at a time.
  */
-export function createGroupFeed(threads: number, startAfter = 0): GroupFeed {
+export function createGroupFeed(threads: number, startAfter = 0, batchChars = BATCH_CHARS): GroupFeed {
 	const ids = new Map<string, number>();
 	const keys: { model: string; problem: string; indices: Set<number> }[] = [];
 	let workers: Worker[] = [];
@@ -86,7 +87,7 @@ export function createGroupFeed(threads: number, startAfter = 0): GroupFeed {
 		const text = s.index >= 0 ? s.text : '';
 		b.text.push(text);
 		b.chars += text.length + 16;
-		if (b.chars >= BATCH_CHARS) flush(w);
+		if (b.chars >= batchChars) flush(w);
 	}
 
 	function start(): void {
@@ -150,7 +151,7 @@ export function createGroupFeed(threads: number, startAfter = 0): GroupFeed {
 				});
 			}
 			// Groups the stream came back to after a worker had computed them (and dropped their
-			// texts), or computed for other k values than the report's: this thread has their samples.
+			// texts): this thread has their samples.
 			if (missing.size > 0) {
 				const [jobs] = groupJobs({ ...bundle, samples: bundle.samples.filter((s) => missing.has(`${s.model}\u0000${s.problem}`)) }, 1).parts;
 				const computed = groupStats(jobs!, ks, eadVocabulary);

@@ -10,7 +10,8 @@ import { createTokenDictionary } from '../../src/lib/core/metrics/createTokenDic
 import { hashedNgramEmbedder } from '../../src/lib/core/metrics/hashedNgramEmbedder';
 import { kValues } from '../../src/lib/core/metrics/kValues';
 import type { GroupJob } from '../../src/lib/core/metrics/groupJobs';
-import type { ProblemStats } from '../../src/lib/core/metrics/builderTypes';
+import type { ProblemStats, SampleFeatures } from '../../src/lib/core/metrics/builderTypes';
+import { problemStats } from '../../src/lib/core/metrics/problemStats';
 
 /** Messages to a worker, by `kind`. */
 export type GroupStatsRequest =
@@ -38,9 +39,14 @@ interface Streamed {
 	job: GroupJob & { at: Map<number, number> };
 	stats?: ProblemStats;
 	/** The k values and EAD vocabulary `stats` was computed with. */
-	key?: string;
-	/** Texts are dropped once the statistics are computed: a group the stream comes back to is left to the main thread. */
-	dropped?: boolean;
+	ks?: string;
+	ead?: number;
+	/**
+	 * Texts are dropped once the statistics are computed (what is left of each sample: its index,
+	 * answer and grade); a group the stream comes back to (`returned`) is left to the main thread.
+	 */
+	dropped?: Pick<SampleFeatures, 'index' | 'answer' | 'correct'>[];
+	returned?: boolean;
 }
 const streamed = new Map<number, Streamed>();
 /** The group of the last sample received: the stream may still add to it. */
@@ -48,15 +54,29 @@ let open = -1;
 /** Groups the stream moved past since statistics were last computed. */
 const passed = new Set<number>();
 
+const none = { tokens: new Int32Array(0), vector: new Float32Array(0), equations: [] };
+
+/** Statistics at these k values for the groups that have none yet (or for other k values). */
 function compute(ids: Iterable<number>, ks: number[], eadVocabulary: number): void {
-	const key = `${ks.join(',')}|${eadVocabulary}`;
+	const key = ks.join(',');
 	for (const id of ids) {
 		const g = streamed.get(id)!;
-		if (g.key === key || g.dropped) continue;
+		if ((g.ks === key && g.ead === eadVocabulary) || g.returned) continue;
+		if (g.dropped) {
+			// Computed for other k values: of the statistics only pass@k and maj@k depend on them, and
+			// on no text (the diversity of a recount without texts is dropped).
+			if (g.ead !== eadVocabulary || !g.stats) continue;
+			const sampled = new Map(g.dropped.map((s) => [s.index, { ...s, ...none }]));
+			const again = problemStats({ greedy: g.job.greedy, sampled, stats: undefined }, ks, eadVocabulary);
+			g.stats = { ...g.stats, passAtK: again.passAtK, majAtK: again.majAtK };
+			g.ks = key;
+			continue;
+		}
 		g.stats = groupStats([g.job], ks, eadVocabulary, embedder, dictionary, slabs)[0];
-		g.key = key;
-		g.dropped = true;
+		g.ks = key;
+		g.ead = eadVocabulary;
 		// What the report needs of its samples is in stats: the texts go (half the process's text otherwise).
+		g.dropped = g.job.sampled.map(({ index, answer, correct }) => ({ index, answer, correct }));
 		g.job.sampled = [];
 		g.job.at.clear();
 	}
@@ -69,8 +89,11 @@ function take(request: Extract<GroupStatsRequest, { kind: 'samples' }>): void {
 		let g = streamed.get(id);
 		if (!g) streamed.set(id, (g = { job: { model: 0, problem: 0, sampled: [], at: new Map() } }));
 		// A group the stream comes back to is left to the main thread, which has all its samples.
-		g.key = undefined;
-		if (g.dropped) continue;
+		if (g.dropped) {
+			g.returned = true;
+			continue;
+		}
+		g.ks = undefined;
 		const s = { index: index[i]!, text: text[i]!, answer: answer[i]!, correct: correct[i] === 1 };
 		// A sample with the index of an earlier one replaces it, as in groupJobs.
 		if (s.index < 0) g.job.greedy = { answer: s.answer, correct: s.correct };
@@ -95,9 +118,9 @@ function reply(request: GroupStatsRequest): GroupStatsReply | undefined {
 	if (request.kind === 'jobs') return { kind: 'stats', stats: groupStats(request.jobs, request.ks, request.eadVocabulary, embedder, dictionary, slabs) };
 	if (request.kind === 'samples') return void take(request);
 	compute(streamed.keys(), request.ks, request.eadVocabulary);
-	// Groups computed with other k values, or come back to after their texts were dropped, are not answered.
-	const key = `${request.ks.join(',')}|${request.eadVocabulary}`;
-	const groups = Int32Array.from([...streamed].filter(([, g]) => g.key === key).map(([id]) => id));
+	// Groups come back to after their texts were dropped are not answered.
+	const key = request.ks.join(',');
+	const groups = Int32Array.from([...streamed].filter(([, g]) => !g.returned && g.ks === key && g.ead === request.eadVocabulary).map(([id]) => id));
 	return { kind: 'groups', groups, stats: Array.from(groups, (id) => streamed.get(id)!.stats!) };
 }
 

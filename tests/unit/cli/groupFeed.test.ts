@@ -23,7 +23,8 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 async function fed(bundle: Bundle, threads: number): Promise<Report> {
-	const feed = createGroupFeed(threads);
+	// Small batches: workers compute groups while later samples are still coming.
+	const feed = createGroupFeed(threads, 0, 2000);
 	try {
 		for (const s of bundle.samples) feed.add(s);
 		return computeReport(bundle, { bootstrap: 200, precomputed: await feed.finish(bundle, { bootstrap: 200 }) });
@@ -45,8 +46,8 @@ describe('createGroupFeed(threads)', () => {
 	}, 60_000);
 
 	it('finish gives the same bytes when the stream comes back to groups and the largest index arrives last', async () => {
-		// Shuffled: groups computed by a worker get more samples later; the largest sample index comes
-		// last, so the k values guessed meanwhile are wrong. The main thread computes those groups again.
+		// Shuffled: groups computed by a worker get more samples later (the main thread computes them
+		// again); the largest sample index comes last, so the k values guessed meanwhile are wrong.
 		const last = bundle.samples.filter((s) => s.index === 5);
 		const rest = shuffled(
 			bundle.samples.filter((s) => s.index !== 5),
@@ -54,6 +55,11 @@ describe('createGroupFeed(threads)', () => {
 		);
 		const odd = { ...bundle, samples: [...rest, ...last] };
 		expect(bytes(await fed(odd, 2))).toBe(bytes(computeReport(odd, { bootstrap: 200 })));
+	}, 60_000);
+
+	it('finish gives the same bytes when a later model has more samples (more k values than the first groups were computed at)', async () => {
+		const fewer = { ...bundle, samples: bundle.samples.filter((s) => !(s.model === 'M1' && s.index >= 4)) };
+		expect(bytes(await fed(fewer, 2))).toBe(bytes(computeReport(fewer, { bootstrap: 200 })));
 	}, 60_000);
 });
 
