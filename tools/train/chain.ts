@@ -10,6 +10,7 @@ import { PROMPT_TEMPLATE } from '../../src/lib/train/data';
 import { fromGguf, toGguf } from '../../src/lib/train/gguf';
 import { prepareRound, type PoolSample, type RoundKind, type RoundSettings } from '../../src/lib/train/round';
 import type { PoolRound, PoolSampling } from '../../src/lib/train/pool';
+import { roundSettingsAt } from '../../src/lib/train/recipe';
 import { greedyAccuracy, type RoundStats, type TrainProblem } from '../../src/lib/train/selfImprove';
 import type { TrainPlace } from './place';
 
@@ -96,7 +97,7 @@ export async function trainChain(
 		const offered = mode === 'first' ? [...gathered, ...sampled] : sampled;
 		if (mode === 'first') gathered.push(...sampled);
 		const base = mode === 'first' ? start.slice() : w;
-		const settings: RoundSettings = { ...recipe.round, train: { ...recipe.round.train, seed: recipe.round.train.seed + it } };
+		const settings: RoundSettings = roundSettingsAt(recipe.round, it);
 		const round = prepareRound(c, base, problems, offered, settings);
 		where.log(`${id}: ${kind.toUpperCase()} on ${round.items} ${kind === 'sft' ? 'accepted samples' : 'preference pairs'} (${round.stats.kept} of ${round.stats.samples} samples accepted, filter '${settings.filter}') from ${mode === 'first' ? plan.startLabel : from}`);
 		let res: { finalLoss: number | null; tokens: number } = { finalLoss: null, tokens: 0 };

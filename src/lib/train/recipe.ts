@@ -27,3 +27,13 @@ export const FAMILY_DPO: RoundSettings = {
 	pairsPerProblem: 2,
 	train: { steps: 60, batch: 8, lr: 2e-4, minLrRatio: 0.1, warmup: 5, weightDecay: 0, seed: 40 }
 };
+
+/**
+ * The settings of the round that trains iteration `iteration` (M2: 2): the recipe's, with the
+ * training seed offset by the iteration so each round of a chain draws its own batches. One rule for
+ * models:train's chains and the page's live loop, so a family-size round pressed in the page from
+ * the shipped M1 trains the shipped M2.
+ */
+export function roundSettingsAt<S extends Pick<RoundSettings, 'train'>>(settings: S, iteration: number): S {
+	return { ...settings, train: { ...settings.train, seed: settings.train.seed + iteration } };
+}

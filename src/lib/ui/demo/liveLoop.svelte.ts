@@ -5,7 +5,7 @@ import { generateProblems } from '$lib/core/problems';
 import type { ModelRef, Sample, TrainingRecord } from '$lib/core/types';
 import type { RunProgress, StoredStudy } from '$lib/runner/types';
 import type { TrainedModel } from '$lib/runner/storage';
-import { FAMILY_DPO, FAMILY_POOL, FAMILY_SAMPLING, FAMILY_SFT } from '$lib/train/recipe';
+import { FAMILY_DPO, FAMILY_POOL, FAMILY_SAMPLING, FAMILY_SFT, roundSettingsAt } from '$lib/train/recipe';
 import { poolStudyConfig } from '$lib/train/pool';
 import type { RoundRequest, TrainProgress } from '$lib/train/protocol';
 import { isTrainError } from '$lib/train/errors';
@@ -44,12 +44,12 @@ function lossesAt(losses: readonly number[], step: number, loss: number): number
 	return next;
 }
 
-/** One round's recorded request, for `size` (toy: 4 problems, for tests). */
-export function roundRequest(method: LoopMethod, size: LoopSize, from: TrainingRecord['from']): RoundRequest {
+/** The recorded request of the round that trains iteration `iteration`, for `size` (toy: 4 problems, for tests). */
+export function roundRequest(method: LoopMethod, size: LoopSize, from: TrainingRecord['from'], iteration: number): RoundRequest {
 	const count = size === 'toy' ? 4 : LOOP_SIZES[size].pool;
 	const settings = method === 'sft' ? FAMILY_SFT : FAMILY_DPO;
 	const { kind: _kind, ...round } = settings;
-	return { method, from, pool: { ...FAMILY_POOL, count }, sampling: { ...FAMILY_SAMPLING }, round: { ...round, train: { ...round.train } }, samples: [] };
+	return { method, from, pool: { ...FAMILY_POOL, count }, sampling: { ...FAMILY_SAMPLING }, round: roundSettingsAt(round, iteration), samples: [] };
 }
 
 class LiveLoop {
@@ -132,7 +132,7 @@ class LiveLoop {
 			const t = parent.iteration + 1;
 			const label = `M${t} live`;
 			this.current = { label, from: parent.ref.label, method };
-			const round = roundRequest(method, size, { id: parent.ref.id, label: parent.ref.label, sha256: parent.sha256 });
+			const round = roundRequest(method, size, { id: parent.ref.id, label: parent.ref.label, sha256: parent.sha256 }, t);
 			this.phase = 'sampling';
 			round.samples = await this.#samplePool(parent, round, ctx);
 			if (this.#cancelled) throw new LoopCancelled();
