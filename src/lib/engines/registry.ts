@@ -92,7 +92,7 @@ export interface EngineKindSpec {
 	 * kind whose engine keeps one core busy with one model: a second model on another core runs
 	 * beside it. Absent: one model at a time.
 	 */
-	lanes?(context: EngineContext): number;
+	lanes?(context: EngineContext, model: ModelRef): number;
 	cost(model: ModelRef, facts: CostFacts): EngineCost;
 	/** The hosts a model of this kind reaches, when they are not this app's own. */
 	hosts(model: ModelRef): string[] | undefined;
@@ -111,6 +111,9 @@ function hostOf(url: string): string {
 	}
 }
 
+/** Lanes for the tiny models (built-in or trained in this page): the context's, else one per core, at most two. */
+const tinyLanes = (context: EngineContext): number => Math.max(1, Math.min(MAX_LANES, Math.round(context.lanes ?? defaultLanes())));
+
 const wllama: Omit<EngineKindSpec, 'kind' | 'label' | 'cost' | 'hosts'> = {
 	pool: 'wllama',
 	factory: async () => {
@@ -128,7 +131,7 @@ export const ENGINE_KINDS: Record<EngineKind, EngineKindSpec> = {
 		// Tiny models on single-threaded WASM (wllamaEngine gives threads and WebGPU only to files over
 		// 64 MB): each lane is one busy core and a few megabytes. The 'wllama' kind keeps one model at a
 		// time: its files can be large (two copies in memory), threaded or on the GPU.
-		lanes: (context) => Math.max(1, Math.min(MAX_LANES, Math.round(context.lanes ?? defaultLanes()))),
+		lanes: tinyLanes,
 		// The study page's estimate (ui/study/estimate) adds the model loads and a range for other devices.
 		cost: (model, facts) => ({ downloadBytes: facts.builtinBytes(model) ?? 0, tokensPerSecond: BUILTIN_WHOLE_RUN.tokensPerSecond }),
 		hosts: () => undefined
@@ -137,6 +140,9 @@ export const ENGINE_KINDS: Record<EngineKind, EngineKindSpec> = {
 		...wllama,
 		kind: 'wllama',
 		label: 'wllama',
+		// A model trained by the live loop is a built-in model's size and architecture: it runs in lanes
+		// as they do (the loop's pool and evaluation are one model each, which then fills both cores).
+		lanes: (context, model) => (model.training ? tinyLanes(context) : 1),
 		cost: (model) => ({ downloadBytes: model.source.startsWith('file:') ? 0 : undefined }),
 		hosts: (model) => {
 			const source = model.source.trim();
@@ -220,7 +226,7 @@ export function modelsCost(
 		if (c.downloadBytes === undefined) unknownDownloads++;
 		else downloadBytes += c.downloadBytes;
 		// Even one model fills its lanes when it has enough samples (runner/laneQueue joins it).
-		const mine = spec.lanes?.(context) ?? 1;
+		const mine = spec.lanes?.(context, m) ?? 1;
 		lanes = Math.min(lanes, mine);
 		speeds.push(c.tokensPerSecond === undefined ? undefined : c.tokensPerSecond * laneSpeedup(mine));
 	}

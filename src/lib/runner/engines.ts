@@ -32,7 +32,7 @@ export class EnginePool {
 
 	/** Models of this one's kind to run at once (the registry's figure); undefined = one. */
 	lanesFor(model: ModelRef): number | undefined {
-		return this.kinds[model.engine].lanes?.(this.context);
+		return this.kinds[model.engine].lanes?.(this.context, model);
 	}
 
 	engineFor(model: ModelRef, fresh: boolean, lane = 0): Engine {

@@ -12,12 +12,20 @@ describe('engine registry lanes', () => {
 
 	it("the built-in kind's lanes: the context's figure within 1..MAX_LANES, else the default", () => {
 		const lanes = ENGINE_KINDS.builtin.lanes;
-		expect(lanes?.({ lanes: 1 })).toBe(1);
-		expect(lanes?.({ lanes: 0 })).toBe(1);
-		expect(lanes?.({ lanes: 99 })).toBe(MAX_LANES);
-		expect(lanes?.({})).toBe(defaultLanes());
-		expect(ENGINE_KINDS.wllama.lanes).toBeUndefined();
+		expect(lanes?.({ lanes: 1 }, builtin(1))).toBe(1);
+		expect(lanes?.({ lanes: 0 }, builtin(1))).toBe(1);
+		expect(lanes?.({ lanes: 99 }, builtin(1))).toBe(MAX_LANES);
+		expect(lanes?.({}, builtin(1))).toBe(defaultLanes());
 		expect(ENGINE_KINDS.openai.lanes).toBeUndefined();
+	});
+
+	it("the wllama kind runs a model trained in the page in lanes like a built-in one, any other file one at a time", () => {
+		const file: ModelRef = { id: 'f', label: 'f', engine: 'wllama', source: 'file:f.gguf', order: 0 };
+		const trained = { ...file, training: {} } as unknown as ModelRef;
+		expect(ENGINE_KINDS.wllama.lanes?.({ lanes: 2 }, file)).toBe(1);
+		expect(ENGINE_KINDS.wllama.lanes?.({ lanes: 2 }, trained)).toBe(2);
+		expect(ENGINE_KINDS.wllama.lanes?.({}, trained)).toBe(defaultLanes());
+		expect(modelsCost([builtin(1), trained], facts, { lanes: 2 }).lanes).toBe(2);
 	});
 
 	it('modelsCost(models, facts, context) counts the lanes into the speed: one lane is the measured single-engine speed', () => {

@@ -40,10 +40,12 @@ describe('EnginePool', () => {
 		expect(made.every((r) => r.terminated)).toBe(true);
 	});
 
-	it('lanesFor(model) is the registry figure for built-in models (the run context may set it) and none for the others', () => {
+	it('lanesFor(model) is the registry figure for built-in models and models trained in the page (the run context may set it), one or none for the others', () => {
 		const { table } = kinds();
 		expect(new EnginePool({ lanes: 3 }, table).lanesFor(m1)).toBe(3);
 		expect(new EnginePool({}, table).lanesFor(m1)).toBeGreaterThanOrEqual(1);
-		for (const engine of ['wllama', 'webllm', 'openai'] as const) expect(new EnginePool({ lanes: 3 }, table).lanesFor({ ...m1, engine })).toBeUndefined();
+		expect(new EnginePool({ lanes: 3 }, table).lanesFor({ ...m1, engine: 'wllama', training: {} } as unknown as ModelRef)).toBe(3);
+		expect(new EnginePool({ lanes: 3 }, table).lanesFor({ ...m1, engine: 'wllama' })).toBe(1);
+		for (const engine of ['webllm', 'openai'] as const) expect(new EnginePool({ lanes: 3 }, table).lanesFor({ ...m1, engine })).toBeUndefined();
 	});
 });
