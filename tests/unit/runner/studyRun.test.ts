@@ -431,6 +431,14 @@ function laneRun(store: MemoryStore, lanes: number, events: RunEvent[] = [], id 
 	return { run, tracker, engines, fresh: () => fresh };
 }
 
+/** The lane study run on one lane, as the bundle every multi-lane run must give. */
+async function oneLaneBundle() {
+	const full = new MemoryStore();
+	await full.putStudy(laneStudy());
+	await laneRun(full, 1).run.run();
+	return buildBundle((await full.getStudy('s1'))!, await full.getSamples(), 'x');
+}
+
 /** Every sample's content came from an engine holding its model. */
 const fromOwnModel = (samples: Sample[]) => samples.every((s) => s.text.startsWith(`${s.model} `));
 
@@ -488,10 +496,7 @@ describe('StudyRun lanes', () => {
 	});
 
 	it('cancel() during a 2-lane run stops both lanes and keeps what was saved; a resume completes the same bundle', async () => {
-		const full = new MemoryStore();
-		await full.putStudy(laneStudy());
-		await laneRun(full, 1).run.run();
-
+		const a = await oneLaneBundle();
 		const store = new MemoryStore();
 		await store.putStudy(laneStudy());
 		const events: RunEvent[] = [];
@@ -514,7 +519,6 @@ describe('StudyRun lanes', () => {
 		expect((await store.getStudy('s1'))?.status).toBe('cancelled');
 
 		expect(await laneRun(store, 2).run.run()).toBe('done');
-		const a = buildBundle((await full.getStudy('s1'))!, await full.getSamples(), 'x');
 		const b = buildBundle((await store.getStudy('s1'))!, await store.getSamples(), 'x');
 		expect(fromOwnModel(b.samples)).toBe(true);
 		expect(strip(b.samples)).toEqual(strip(a.samples));
@@ -541,10 +545,7 @@ describe('StudyRun lanes', () => {
 	});
 
 	it('a lost device on one lane pauses the whole run; resume reloads that lane only and the bundle is the same', async () => {
-		const full = new MemoryStore();
-		await full.putStudy(laneStudy());
-		await laneRun(full, 1).run.run();
-
+		const a = await oneLaneBundle();
 		const store = new MemoryStore();
 		await store.putStudy(laneStudy());
 		const events: RunEvent[] = [];
@@ -563,7 +564,6 @@ describe('StudyRun lanes', () => {
 		r.run.resume();
 		expect(await finished).toBe('done');
 		expect(r.fresh()).toBe(1);
-		const a = buildBundle((await full.getStudy('s1'))!, await full.getSamples(), 'x');
 		const b = buildBundle((await store.getStudy('s1'))!, await store.getSamples(), 'x');
 		expect(fromOwnModel(b.samples)).toBe(true);
 		expect(strip(b.samples)).toEqual(strip(a.samples));
