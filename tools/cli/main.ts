@@ -18,8 +18,8 @@ import { parseSampleArgs, SAMPLE_USAGE } from './sampleArgs';
 export type Io = SampleIo;
 
 const VERSION = '0.1.0';
-// A worker thread costs a good part of a second to start (tsx compiles the core again in it): below
-// ~20,000 samples one thread finishes first.
+// Below ~20,000 samples one thread finishes first: measured when workers ran under tsx (which compiles
+// the core again in each, a good part of a second); the bundled CLI starts them faster (not re-measured).
 const FEED_AFTER = 20_000;
 
 function write(path: string, text: string): void {
