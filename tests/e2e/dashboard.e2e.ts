@@ -205,7 +205,9 @@ test('the built site works from a sub-path: home, demo link and ?bundle=', async
 	await page.goto('/sub/path/');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Reversal Lab/);
 	await page.getByRole('link', { name: 'Open the demo study' }).click();
-	await expect(page).toHaveURL(/\/sub\/path\/report\?demo$/);
+	await expect(page).toHaveURL(/\/sub\/path\/demo\?bundle=demo\/demo-full-bundle\.json$/);
+	await expect(page.getByTestId('demo-report')).toHaveAttribute('data-complete', 'true', { timeout: 60_000 });
+	await page.goto('/sub/path/report?demo');
 	await expect(page.getByTestId('dashboard')).toBeVisible({ timeout: 60_000 });
 	await page.goto('/sub/path/report?bundle=demo/demo-bundle.json');
 	await expect(page.getByTestId('study-name')).toContainText(/demo/i);

@@ -42,10 +42,11 @@ test('the theme toggle is remembered and applied before the first paint', async 
 	expect(await page.evaluate(() => localStorage.getItem('rl-theme'))).toBeNull();
 });
 
-test('the demo link opens a study on the report page', async ({ page }) => {
+test('the demo link opens the finished full-size study on the demo page, its story and report', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('link', { name: 'Open the demo study' }).click();
-	await expect(page).toHaveURL(/report\?demo/);
-	await expect(page.getByTestId('study-name')).toContainText(/demo/i, { timeout: 60_000 });
+	await expect(page).toHaveURL(/\/demo\?bundle=demo\/demo-full-bundle\.json$/);
+	await expect(page.getByTestId('demo-story')).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByTestId('demo-report')).toHaveAttribute('data-complete', 'true');
 	await expect(page.locator('[data-chart="pass-at-k"]')).toBeVisible();
 });
