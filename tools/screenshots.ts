@@ -74,6 +74,8 @@ try {
 		await page.goto(`${BASE}/demo?bundle=demo/demo-full-bundle.json`);
 		const story = page.locator('[data-testid="demo-story"]');
 		await story.waitFor({ timeout: 120_000 });
+		// The story first shows the quick report; the complete one (intervals, diversity) follows.
+		await page.locator('[data-testid="demo-summary"]:not(:has-text("no interval"))').waitFor({ timeout: 120_000 });
 		await story.screenshot({ path: `${OUT}/demo-story-${scheme}.png` });
 		await page.goto(`${BASE}/demo?loop=toy&problems=3&n=1`);
 		await page.getByTestId('loop-train').click();
