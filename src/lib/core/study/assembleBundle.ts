@@ -2,6 +2,7 @@ import { createGrader } from '../grading';
 import { GOLD_SOURCE_LABEL, goldFromSolution, type GoldSource } from '../problems/goldFromSolution';
 import { GREEDY_INDEX, type Bundle, type ExtractorId, type Lap, type Problem, type Sample, type SamplingParams } from '../types';
 import { checkBundle } from './checkBundle';
+import { createFirstSeen } from './firstSeen';
 import { IssueList, type Issue } from './errors';
 import { importedModel, importedProblem, importedStudyConfig } from './importDefaults';
 import type { SampleLine } from './lineSchema';
@@ -62,8 +63,7 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 	const knownProblems = new Map((known ?? []).map((p) => [p.id, p]));
 	const modelIds: string[] = [];
 	const modelSet = new Set<string>(order ?? []);
-	// Where each (model, problem, index) was first seen, by model and problem: no key string per line.
-	const firstAt = new Map<string, Map<string, Map<number, string>>>();
+	const firstAt = createFirstSeen<string>();
 	const samples: Sample[] = [];
 	let n = 0;
 	let greedy = false;
@@ -86,16 +86,11 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 			modelSet.add(s.model);
 			modelIds.push(s.model);
 		}
-		let byProblem = firstAt.get(s.model);
-		if (!byProblem) firstAt.set(s.model, (byProblem = new Map()));
-		let byIndex = byProblem.get(s.problem_id);
-		if (!byIndex) byProblem.set(s.problem_id, (byIndex = new Map()));
-		const first = byIndex.get(s.sample_index);
+		const first = firstAt(s.model, s.problem_id, s.sample_index, at);
 		if (first !== undefined) {
 			issues.add(at, `duplicate sample (model '${s.model}', problem_id '${s.problem_id}', sample_index ${s.sample_index}); first on ${first}`);
 			continue;
 		}
-		byIndex.set(s.sample_index, at);
 		// A raw worked solution as gold (GSM8K's "... #### 72") would grade every sample wrong: take its answer.
 		const worked = s.gold !== undefined ? workedGold(s.gold) : undefined;
 		if (worked && !problems.has(s.problem_id)) taken.set(s.problem_id, worked.from);

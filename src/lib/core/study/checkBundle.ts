@@ -1,5 +1,6 @@
 import type { Bundle } from '../types';
 import { IssueList } from './errors';
+import { createFirstSeen } from './firstSeen';
 
 /**
  * Cross-checks a structurally valid bundle: ids unique, every sample names a known model and
@@ -21,25 +22,20 @@ export function checkBundle(bundle: Bundle, issues = new IssueList()): IssueList
 	const ref = bundle.study.reference;
 	if (ref !== undefined && !models.has(ref)) issues.add('study.reference', `unknown model id '${ref}'`);
 	const n = bundle.study.sampling.n;
-	// First sample of each (model, problem, index), by model and problem: no key string per sample.
-	const seen = new Map<string, Map<string, Map<number, number>>>();
+	const firstAt = createFirstSeen<number>();
 	const samples = bundle.samples;
 	for (let i = 0; i < samples.length; i++) {
 		const s = samples[i] as Bundle['samples'][number];
 		if (!models.has(s.model)) issues.add(`samples[${i}].model`, `unknown model id '${s.model}'`);
 		if (!problems.has(s.problem)) issues.add(`samples[${i}].problem`, `unknown problem id '${s.problem}'`);
 		if (s.index >= n) issues.add(`samples[${i}].index`, `${s.index} is not below study.sampling.n (${n})`);
-		let byProblem = seen.get(s.model);
-		if (!byProblem) seen.set(s.model, (byProblem = new Map()));
-		let byIndex = byProblem.get(s.problem);
-		if (!byIndex) byProblem.set(s.problem, (byIndex = new Map()));
-		const first = byIndex.get(s.index);
+		const first = firstAt(s.model, s.problem, s.index, i);
 		if (first !== undefined) {
 			issues.add(
 				`samples[${i}]`,
 				`duplicate sample (model '${s.model}', problem '${s.problem}', index ${s.index}); first at samples[${first}]`
 			);
-		} else byIndex.set(s.index, i);
+		}
 	}
 	return issues;
 }
