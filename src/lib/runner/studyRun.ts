@@ -264,8 +264,10 @@ export class StudyRun {
 		this.#writing.catch(() => {});
 	}
 
-	/** Saves a graded sample, then counts it and queues it for the page. */
-	async #keep(sample: Sample): Promise<void> {
+	/** Grades a completion of `task` and saves it as a sample, then counts it and queues it for the page. */
+	async #keep(task: Task, c: Completion, problem: Problem, extractor: StoredStudy['study']['extractor']): Promise<void> {
+		const g = this.deps.grade(c.text, problem, extractor);
+		const sample: Sample = { ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish };
 		await this.#save(sample);
 		this.#outbox.push(sample);
 		this.#sessionSamples++;
@@ -462,9 +464,8 @@ export class StudyRun {
 					const signal = await this.#gate();
 					try {
 						const c = await engine.complete(requestFor(task, stored.study, prompts.get(task.problem) ?? ''), signal);
-						const g = this.deps.grade(c.text, problems.get(task.problem) as Problem, extractor);
 						// One save at a time (#save queues them), in the order samples arrive.
-						await this.#keep({ ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish });
+						await this.#keep(task, c, problems.get(task.problem) as Problem, extractor);
 						this.#flush();
 						break;
 					} catch (e) {
@@ -517,8 +518,7 @@ export class StudyRun {
 					result.catch(() => {}); // handled when it is awaited as the next task
 					lane.prefetched = { task: next, result };
 				}
-				const g = this.deps.grade(c.text, problem, extractor);
-				await this.#keep({ ...task, text: c.text, answer: g.answer, correct: g.correct, tokens: c.tokens, ms: Math.round(c.ms), finish: c.finish });
+				await this.#keep(task, c, problem, extractor);
 				// Paused meanwhile: this count comes after the pause's own event, so send it now.
 				this.#flush(this.#status !== 'running');
 				return;

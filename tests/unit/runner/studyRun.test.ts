@@ -431,12 +431,21 @@ function laneRun(store: MemoryStore, lanes: number, events: RunEvent[] = [], id 
 	return { run, tracker, engines, fresh: () => fresh };
 }
 
+/** A store holding the lane study. */
+async function laneStore(): Promise<MemoryStore> {
+	const store = new MemoryStore();
+	await store.putStudy(laneStudy());
+	return store;
+}
+
+/** The bundle of what `store` holds of study s1. */
+const bundleOf = async (store: MemoryStore) => buildBundle((await store.getStudy('s1'))!, await store.getSamples(), 'x');
+
 /** The lane study run on one lane, as the bundle every multi-lane run must give. */
 async function oneLaneBundle() {
-	const full = new MemoryStore();
-	await full.putStudy(laneStudy());
+	const full = await laneStore();
 	await laneRun(full, 1).run.run();
-	return buildBundle((await full.getStudy('s1'))!, await full.getSamples(), 'x');
+	return bundleOf(full);
 }
 
 /** Every sample's content came from an engine holding its model. */
@@ -444,14 +453,12 @@ const fromOwnModel = (samples: Sample[]) => samples.every((s) => s.text.startsWi
 
 describe('StudyRun lanes', () => {
 	it('with lanes = 2, two models are sampled at once, each engine running one request at a time; the bundle equals the one-lane run', async () => {
-		const one = new MemoryStore();
-		await one.putStudy(laneStudy());
+		const one = await laneStore();
 		const single = laneRun(one, 1);
 		expect(await single.run.run()).toBe('done');
 		expect(single.tracker.maxModels).toBe(1);
 
-		const two = new MemoryStore();
-		await two.putStudy(laneStudy());
+		const two = await laneStore();
 		const events: RunEvent[] = [];
 		const double = laneRun(two, 2, events);
 		expect(await double.run.run()).toBe('done');
@@ -468,8 +475,8 @@ describe('StudyRun lanes', () => {
 		expect(last?.type === 'progress' && last.progress).toMatchObject({ status: 'done', overall: { done: 75, total: 75 }, models: undefined });
 		expect(last?.type === 'progress' && Object.values(last.progress.perModel).every((c) => c.done === 25 && c.total === 25)).toBe(true);
 
-		const a = buildBundle((await one.getStudy('s1'))!, await one.getSamples(), 'x');
-		const b = buildBundle((await two.getStudy('s1'))!, await two.getSamples(), 'x');
+		const a = await bundleOf(one);
+		const b = await bundleOf(two);
 		expect(b.samples).toHaveLength(75);
 		expect(fromOwnModel(b.samples)).toBe(true);
 		expect(strip(b.samples)).toEqual(strip(a.samples));
@@ -490,15 +497,14 @@ describe('StudyRun lanes', () => {
 		expect(double.engines.every((e) => e.calls.length > 0)).toBe(true);
 		// A problem's samples stay on one engine (its prompt cache): no warm-ups were needed.
 		expect(double.tracker.calls.filter((c) => c.maxTokens === 1)).toHaveLength(0);
-		const a = buildBundle((await one.getStudy('s1'))!, await one.getSamples(), 'x');
-		const b = buildBundle((await two.getStudy('s1'))!, await two.getSamples(), 'x');
+		const a = await bundleOf(one);
+		const b = await bundleOf(two);
 		expect(strip(b.samples)).toEqual(strip(a.samples));
 	});
 
 	it('cancel() during a 2-lane run stops both lanes and keeps what was saved; a resume completes the same bundle', async () => {
 		const a = await oneLaneBundle();
-		const store = new MemoryStore();
-		await store.putStudy(laneStudy());
+		const store = await laneStore();
 		const events: RunEvent[] = [];
 		const first = laneRun(store, 2, events);
 		const finished = first.run.run();
@@ -519,14 +525,13 @@ describe('StudyRun lanes', () => {
 		expect((await store.getStudy('s1'))?.status).toBe('cancelled');
 
 		expect(await laneRun(store, 2).run.run()).toBe('done');
-		const b = buildBundle((await store.getStudy('s1'))!, await store.getSamples(), 'x');
+		const b = await bundleOf(store);
 		expect(fromOwnModel(b.samples)).toBe(true);
 		expect(strip(b.samples)).toEqual(strip(a.samples));
 	});
 
 	it('pause() holds both lanes until resume()', async () => {
-		const store = new MemoryStore();
-		await store.putStudy(laneStudy());
+		const store = await laneStore();
 		const { run, tracker, engines } = laneRun(store, 2);
 		const finished = run.run();
 		while (tracker.maxModels < 2 || store.samples.size < 10) await new Promise((r) => setTimeout(r, 1));
@@ -546,8 +551,7 @@ describe('StudyRun lanes', () => {
 
 	it('a lost device on one lane pauses the whole run; resume reloads that lane only and the bundle is the same', async () => {
 		const a = await oneLaneBundle();
-		const store = new MemoryStore();
-		await store.putStudy(laneStudy());
+		const store = await laneStore();
 		const events: RunEvent[] = [];
 		const r = laneRun(store, 2, events);
 		const finished = r.run.run();
@@ -564,14 +568,13 @@ describe('StudyRun lanes', () => {
 		r.run.resume();
 		expect(await finished).toBe('done');
 		expect(r.fresh()).toBe(1);
-		const b = buildBundle((await store.getStudy('s1'))!, await store.getSamples(), 'x');
+		const b = await bundleOf(store);
 		expect(fromOwnModel(b.samples)).toBe(true);
 		expect(strip(b.samples)).toEqual(strip(a.samples));
 	});
 
 	it('an error that ends the run in one lane stops the other lanes before run() rejects with it', async () => {
-		const store = new MemoryStore();
-		await store.putStudy(laneStudy());
+		const store = await laneStore();
 		const { run, tracker, engines } = laneRun(store, 2);
 		const d = (run as unknown as { deps: RunDeps }).deps;
 		const engineFor = d.engineFor;
