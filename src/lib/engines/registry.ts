@@ -131,8 +131,8 @@ export const ENGINE_KINDS: Record<EngineKind, EngineKindSpec> = {
 		kind: 'builtin',
 		label: 'built-in',
 		// Tiny models on single-threaded WASM (wllamaEngine gives threads and WebGPU only to files over
-		// 64 MB): each lane is one busy core and a few megabytes. The 'wllama' kind keeps one model at a
-		// time: its files can be large (two copies in memory), threaded or on the GPU.
+		// 64 MB): each lane is one busy core and a few megabytes. Other 'wllama' files keep one model at
+		// a time: they can be large (two copies in memory), threaded or on the GPU.
 		lanes: tinyLanes,
 		// The study page's estimate (ui/study/estimate) adds the model loads and a range for other devices.
 		cost: (model, facts) => ({ downloadBytes: facts.builtinBytes(model) ?? 0, tokensPerSecond: BUILTIN_WHOLE_RUN.tokensPerSecond }),

@@ -17,6 +17,15 @@ export interface DemoOptions {
 }
 
 export const DEMO_DEFAULTS: DemoOptions = { problems: 40, n: 8, autostart: false };
+/**
+ * About how many points wide a 95% interval on pass@1 is at `problems` problems: 2 x 1.96 x
+ * sqrt(p (1 - p) / problems) at its widest (p = 0.5), about 196 / sqrt(problems) points, taken as
+ * 200 / sqrt(problems): 32 at the default 40 problems (the shipped demo's bootstrap intervals on M1:
+ * 30), 14 at 200 (13).
+ */
+export function pass1IntervalPoints(problems: number): number {
+	return Math.round(200 / Math.sqrt(Math.max(problems, 1)));
+}
 /** Seed of the problems and of every sample seed: the shipped demo bundle's. */
 export const DEMO_SEED = 7;
 const LIMITS = { problems: [1, 200], n: [0, 64], lanes: [1, MAX_LANES] } as const;
