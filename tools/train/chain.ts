@@ -98,7 +98,7 @@ export async function trainChain(
 		if (mode === 'first') gathered.push(...sampled);
 		const base = mode === 'first' ? start.slice() : w;
 		const settings: RoundSettings = roundSettingsAt(recipe.round, it);
-		const round = prepareRound(c, base, problems, offered, settings);
+		const round = prepareRound(c, base, problems, offered, settings, where.helper ?? null);
 		where.log(`${id}: ${kind.toUpperCase()} on ${round.items} ${kind === 'sft' ? 'accepted samples' : 'preference pairs'} (${round.stats.kept} of ${round.stats.samples} samples accepted, filter '${settings.filter}') from ${mode === 'first' ? plan.startLabel : from}`);
 		let res: { finalLoss: number | null; tokens: number } = { finalLoss: null, tokens: 0 };
 		if (round.optimizer) {

@@ -1,9 +1,11 @@
 // `npm run models:train`: trains the built-in tiny family (M1, then iterative SFT, iterative DPO
 // and alternating chains: the paper's Algorithm 1 and its variants) and writes static/models/*.gguf
 // and static/models/manifest.json.
-// Deterministic: one thread, seeded data order and sampling, weights rounded to float32 each step.
+// Deterministic: seeded data order and sampling, weights rounded to float32 each step, and the same
+// bytes on one thread or two.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { generateProblems } from '../../src/lib/core/problems';
 import { layoutOf } from '../../src/lib/train/config';
 import { PROMPT_TEMPLATE, VOCAB } from '../../src/lib/train/data';
@@ -12,6 +14,7 @@ import { trainChain, type ChainPlan } from './chain';
 import { llamaPoolSampler, openLlamaPage } from './llamaPage';
 import { replayMain } from './replay';
 import { trainM1 } from './m1';
+import { createThreadHelper } from './threads/threadHelper';
 
 // TRAIN_SMOKE=1 runs the whole pipeline at toy scale into a temporary folder (a quick check).
 const SMOKE = process.env.TRAIN_SMOKE === '1';
@@ -41,10 +44,13 @@ async function main(): Promise<void> {
 	// A small held-out check through the trainer's forward pass; the family's real figures come from wllama.
 	const probe = generateProblems({ family: 'word', seed: RUN.seeds.heldOut, count: RUN.evalProblems, split: 'in-domain', levels: RUN.m1.levels });
 	const pool = generateProblems(RUN.pool);
-	const where = { out: OUT, cache: CACHE, resume, log };
+	// The second core computes the tail of each batch; the trained bytes are the same with TRAIN_THREADS=1.
+	const helper = Number(process.env.TRAIN_THREADS ?? Math.min(2, availableParallelism())) >= 2 ? createThreadHelper(c, Math.max(RUN.m1.train.batch, RUN.sft.train.batch, 2 * RUN.dpo.train.batch)) : null;
+	const where = { out: OUT, cache: CACHE, resume, log, helper };
 	const m1 = trainM1(c, gold, probe, { initSeed: RUN.seeds.init, train: { ...RUN.m1.train, seed: RUN.seeds.order }, stopAt: RUN.m1.stopAt, checkpointEvery: RUN.m1.checkpointEvery, maxTokens: RUN.sampling.maxTokens }, where);
-	const page = await openLlamaPage();
-	const sampler = llamaPoolSampler(page, c);
+	// Pools are sampled on two pages (two cores) when there are two; the samples are the same on one.
+	const pages = await Promise.all(Array.from({ length: helper ? 2 : 1 }, () => openLlamaPage()));
+	const sampler = llamaPoolSampler(pages, c);
 	// Every round, in the main chain and in the variants, samples and trains with the same settings and seeds.
 	const recipes = { sft: { sampling: RUN.sampling, round: RUN.sft }, dpo: { sampling: RUN.sampling, round: RUN.dpo } };
 	const chain = (start: Float64Array, plan: ChainPlan) => trainChain(c, start, pool, probe, plan, recipes, sampler, where);
@@ -60,7 +66,8 @@ async function main(): Promise<void> {
 	// The variants: iterative DPO from M1, and DPO and SFT rounds in turn from M2 (itself the SFT round from M1).
 	const [dpo, dpoSeconds] = want('dpo') ? await timed(() => chain(m1.weights, { prefix: 'tiny-dpo-m', labelPrefix: 'D', startIteration: 1, startLabel: 'M1', startId: 'tiny-m1', kinds: ['dpo', 'dpo', 'dpo', 'dpo'], description: 'iterative DPO from M1' })) : [undefined, 0];
 	const [alt, altSeconds] = want('alt') ? await timed(() => chain(sftRounds!.weights[0]!, { prefix: 'tiny-alt-m', labelPrefix: 'A', startIteration: 2, startLabel: 'M2', startId: 'tiny-m2', kinds: ['dpo', 'sft', 'dpo'], description: 'alternating DPO and SFT from M2' })) : [undefined, 0];
-	await page.close();
+	await Promise.all(pages.map((p) => p.close()));
+	await helper?.close();
 	if (!sftRounds || !dpo || !alt) {
 		log(`--only ${ONLY!.join(',')}: done; run with --resume alone to write the manifest`);
 		return;
@@ -93,7 +100,7 @@ async function main(): Promise<void> {
 		},
 		training: {
 			method: `M1: supervised training from random weights on gold solutions of ${RUN.m1.sources.map((o) => `${o.count} ${o.family === 'word' ? 'word problems' : 'bare arithmetic problems'} (levels ${o.levels![0]}-${o.levels!.at(-1)})`).join(' and ')}, each calculator step rewritten as digit-column work (src/lib/train/digits.ts), the first ${RUN.m1.stopAt} steps of a ${RUN.m1.train.steps}-step cosine schedule; M(t), t = 2..5: sample ${RUN.sampling.n} solutions per pool problem from M(t-1) through llama.cpp at T = ${RUN.sampling.temperature}, keep the ones with the right strict #### answer that ended by themselves, continue training M(t-1) on them (src/lib/train/round.ts). Rounds see word problems only: bare arithmetic is the out-of-domain split.`,
-			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, one thread`,
+			trainer: `tools/train (hand-written reverse-mode training in TypeScript, float64 arithmetic, float32 weights), Node ${process.version}, ${helper ? 'two threads (the same bytes as one: src/lib/train/sequenceTrace.ts)' : 'one thread'}`,
 			run: RUN,
 			problems: { m1: RUN.m1.sources.map((o) => `generateProblems(${JSON.stringify(o)})`), selfImprovement: `generateProblems(${JSON.stringify(RUN.pool)})`, heldOut: `generateProblems({ family: 'word', seed: ${RUN.seeds.heldOut}, count: ${RUN.evalProblems}, split: 'in-domain', levels: ${JSON.stringify(RUN.m1.levels)} })` },
 			// A resumed run's wall clock says nothing about the family's cost; notes on timing and

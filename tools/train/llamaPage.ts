@@ -87,11 +87,29 @@ export async function openLlamaPage(): Promise<LlamaPage> {
 	};
 }
 
-/** A chain's pool sampler on this page: the weights go to llama.cpp as the F32 GGUF the family ships. */
-export function llamaPoolSampler(page: LlamaPage, c: ModelConfig): PoolSampler {
+/**
+ * Runs `jobs` on several pages at once (one core each) and returns their results in job order. A
+ * job with cachePrompt true continues the page's previous prompt (the same problem's), so chunks
+ * start only at jobs that do not: every job then sees the same llama.cpp state it would on one page.
+ */
+export async function runOnPages(pages: readonly LlamaPage[], gguf: Uint8Array, jobs: readonly Job[], maxTokens: number): Promise<Done[]> {
+	const chunks: Job[][] = [];
+	const size = Math.ceil(jobs.length / pages.length);
+	for (const job of jobs) {
+		const last = chunks.at(-1);
+		const full = last !== undefined && last.length >= size && chunks.length < pages.length;
+		if (last && !(full && job.cachePrompt !== true)) last.push(job);
+		else chunks.push([job]);
+	}
+	const runs = await Promise.all(chunks.map((chunk, i) => pages[i]!.run(gguf, chunk, maxTokens)));
+	return runs.flatMap((r) => r.done);
+}
+
+/** A chain's pool sampler on these pages: the weights go to llama.cpp as the F32 GGUF the family ships. */
+export function llamaPoolSampler(pages: readonly LlamaPage[], c: ModelConfig): PoolSampler {
 	return async (w, problems, s, at) => {
 		const jobs = poolJobs(problems, s, at);
-		const { done } = await page.run(toGguf(c, w, 'reversal-lab pool', 'a round being sampled'), jobs, s.maxTokens);
+		const done = await runOnPages(pages, toGguf(c, w, 'reversal-lab pool', 'a round being sampled'), jobs, s.maxTokens);
 		return jobs.map((j, i) => poolSample(j, done[i]!, s.maxTokens));
 	};
 }

@@ -57,7 +57,7 @@ export function trainM1(
 			if (step % 1000 === 0) where.log(`${id}: step ${step} greedy accuracy on ${probe.length} held-out in-domain problems ${JSON.stringify(greedyAccuracy(c, weights, probe, s.maxTokens))}`);
 		};
 		// The budget is a checkpoint of the schedule: the learning rate follows `train.steps`, training stops at `stopAt`.
-		const run = createOptimizer(c, w, examples, sftGradient(c, w), { ...s.train, log: (l) => where.log(`${id}: ${l}`), onStep });
+		const run = createOptimizer(c, w, examples, sftGradient(c, w, where.helper ?? null), { ...s.train, log: (l) => where.log(`${id}: ${l}`), onStep });
 		for (let step = 0; step < s.stopAt; step++) run.step();
 		res = { ...run.result(), seconds: Math.round((performance.now() - t0) / 1000) };
 	}

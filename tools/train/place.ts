@@ -1,3 +1,5 @@
+import type { GradientHelper } from '../../src/lib/train/gradientHelper';
+
 // Where a training step writes its files and how it reports: shared by M1 and the chains.
 export interface TrainPlace {
 	/** Folder of the GGUF files. */
@@ -8,4 +10,6 @@ export interface TrainPlace {
 	log: (line: string) => void;
 	/** A sweep's dry run: train and measure, write no model files. */
 	noFiles?: boolean;
+	/** A second thread for the trainer's gradients (time only: the bytes are the same without it). */
+	helper?: GradientHelper | null;
 }

@@ -135,7 +135,7 @@ async function cell(k: string): Promise<void> {
 	// Cells name their models as the shipped chain does, so every cell's round t samples with the same seeds.
 	const plan: ChainPlan = { prefix: 'tiny-m', labelPrefix: 'M', startIteration: 1, startLabel: 'M1', startId: 'tiny-m1', kinds: ['sft', 'sft', 'sft', 'sft'], description: `sweep cell ${k} (${spec.name})`, start: spec.start };
 	const t0 = performance.now();
-	const chain = await trainChain(c, m1, pool, probe, plan, { sft: { sampling: RUN.sampling, round: spec.round }, dpo: { sampling: RUN.sampling, round: RUN.dpo } }, llamaPoolSampler(page, c), { out, cache: out, resume: false, log, noFiles: true });
+	const chain = await trainChain(c, m1, pool, probe, plan, { sft: { sampling: RUN.sampling, round: spec.round }, dpo: { sampling: RUN.sampling, round: RUN.dpo } }, llamaPoolSampler([page], c), { out, cache: out, resume: false, log, noFiles: true });
 	const trainSeconds = (performance.now() - t0) / 1000;
 	const problems = demoSet(ch);
 	const weights = [m1, ...chain.weights];

@@ -2,6 +2,7 @@
 // exactly this architecture (checked against finite differences in tests/unit/train).
 import { layoutOf, type ModelConfig } from './config';
 import { linear, linearBack, mmNT, rmsNorm, rmsNormBack, ropeRow, ropeTables, silu, transpose, type Vec } from './kernels';
+import type { SequenceTrace } from './sequenceTrace';
 
 /** Columns [off, off + width) of a [rows][stride] matrix, as a contiguous [rows][width] copy. */
 function headOf(x: Vec, rows: number, stride: number, off: number, width: number): Vec {
@@ -33,10 +34,12 @@ function ropeFor(c: ModelConfig): { cos: Vec; sin: Vec } {
 /**
  * Adds d(loss)/d(params) * weight into grads for the sequence `tokens`, where the loss is the sum
  * over positions t with target[t] >= 0 of -log p(target[t] | tokens[0..t]). Returns that loss and
- * the number of such positions.
+ * the number of such positions. Given a trace, the norms' and embeddings' terms go there row by
+ * row instead of into grads (sequenceTrace.ts adds them later, in this function's order).
  */
 export function trainSequence(
-	c: ModelConfig, w: Vec, grads: Vec, tokens: ArrayLike<number>, target: ArrayLike<number>, weight: number
+	c: ModelConfig, w: Vec, grads: Vec, tokens: ArrayLike<number>, target: ArrayLike<number>, weight: number,
+	trace: SequenceTrace | null = null
 ): { loss: number; count: number } {
 	const T = tokens.length;
 	const d = c.dim, F = c.ffn, V = c.vocab, H = c.heads, hd = d / H;
@@ -130,7 +133,7 @@ export function trainSequence(
 	const dz = new Float64Array(T * d);
 	linearBack(z, 0, T, d, w, lay.output, V, logits, dz, grads);
 	const dh = new Float64Array(T * d);
-	rmsNormBack(h, T, d, w, lay.outNorm, invF, dz, dh, grads);
+	rmsNormBack(h, T, d, w, lay.outNorm, invF, dz, dh, grads, trace?.norms[2 * c.layers] ?? null);
 	for (let l = c.layers - 1; l >= 0; l--) {
 		const L = lay.layers[l]!;
 		const A = acts[l]!;
@@ -148,7 +151,7 @@ export function trainSequence(
 		const db = new Float64Array(T * d);
 		linearBack(A.b, 0, T, d, w, L.gate, F, dg, db, grads);
 		linearBack(A.b, 0, T, d, w, L.up, F, du, db, grads);
-		rmsNormBack(A.hMid, T, d, w, L.ffnNorm, A.inv2, db, dh, grads);
+		rmsNormBack(A.hMid, T, d, w, L.ffnNorm, A.inv2, db, dh, grads, trace?.norms[2 * l + 1] ?? null);
 		// Attention block: hMid = hIn + wo(attn(q, k, v)).
 		const dO = new Float64Array(T * d);
 		linearBack(A.o, 0, T, d, w, L.wo, d, dh, dO, grads);
@@ -189,11 +192,14 @@ export function trainSequence(
 		linearBack(A.a, 0, T, d, w, L.wq, d, dq, da, grads);
 		linearBack(A.a, 0, T, d, w, L.wk, d, dk, da, grads);
 		linearBack(A.a, 0, T, d, w, L.wv, d, dv, da, grads);
-		rmsNormBack(A.hIn, T, d, w, L.attnNorm, A.inv1, da, dh, grads);
+		rmsNormBack(A.hIn, T, d, w, L.attnNorm, A.inv1, da, dh, grads, trace?.norms[2 * l] ?? null);
 	}
-	for (let t = 0; t < T; t++) {
-		const e = lay.embed + tokens[t]! * d;
-		for (let i = 0; i < d; i++) grads[e + i] = grads[e + i]! + dh[t * d + i]!;
+	if (trace) trace.embed.set(dh);
+	else {
+		for (let t = 0; t < T; t++) {
+			const e = lay.embed + tokens[t]! * d;
+			for (let i = 0; i < d; i++) grads[e + i] = grads[e + i]! + dh[t * d + i]!;
+		}
 	}
 	return { loss, count };
 }

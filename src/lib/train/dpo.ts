@@ -4,6 +4,7 @@
 // DPO variant of Algorithm 1 uses exactly such pairs.
 import type { ModelConfig } from './config';
 import { trainSequence } from './backprop';
+import { sequenceCost, splitPoint, type GradientHelper, type SequenceResult } from './gradientHelper';
 import { createDecoder, logSoftmax } from './infer';
 import type { Example } from './data';
 import type { SampleGroup } from './selfImprove';
@@ -56,22 +57,40 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
  * digits push both completions down and the tiny models stop finishing their solutions. The
  * gradient mixes each completion's cross-entropy gradient, taken once.
  */
-export function dpoGradient(c: ModelConfig, w: Float64Array, beta: number, nll = 0): BatchGradient<PreferencePair> {
+export function dpoGradient(c: ModelConfig, w: Float64Array, beta: number, nll = 0, helper: GradientHelper | null = null): BatchGradient<PreferencePair> {
 	const plus = new Float64Array(w.length);
 	const minus = new Float64Array(w.length);
+	const cost = (p: PreferencePair): number => sequenceCost(c, p.chosen.tokens.length) + sequenceCost(c, p.rejected.tokens.length);
 	return (batch, grads) => {
+		// The helper takes the batch's last pairs (both completions of each); their terms combine after the head's, in batch order.
+		const split = helper ? splitPoint(batch.map(cost), Math.floor(helper.capacity / 2)) : batch.length;
+		const tail = batch.slice(split);
+		if (helper && tail.length > 0) helper.start(w, tail.flatMap((p) => [{ ...p.chosen, weight: 1 }, { ...p.rejected, weight: 1 }]), 'whole');
+		let helpedResults: SequenceResult[] | null = null;
 		let loss = 0;
 		let tokens = 0;
-		for (const pair of batch) {
-			plus.fill(0);
-			minus.fill(0);
-			const chosen = trainSequence(c, w, plus, pair.chosen.tokens, pair.chosen.target, 1);
-			const nllRejected = trainSequence(c, w, minus, pair.rejected.tokens, pair.rejected.target, 1).loss;
+		for (const [j, pair] of batch.entries()) {
+			let chosen: { loss: number; count: number }, nllRejected: number, gPlus: Float64Array, gMinus: Float64Array;
+			if (j < split) {
+				plus.fill(0);
+				minus.fill(0);
+				chosen = trainSequence(c, w, plus, pair.chosen.tokens, pair.chosen.target, 1);
+				nllRejected = trainSequence(c, w, minus, pair.rejected.tokens, pair.rejected.target, 1).loss;
+				gPlus = plus;
+				gMinus = minus;
+			} else {
+				const done = (helpedResults ??= helper!.finish());
+				const [a, b] = [done[2 * (j - split)]!, done[2 * (j - split) + 1]!];
+				chosen = a;
+				nllRejected = b.loss;
+				gPlus = a.dense;
+				gMinus = b.dense;
+			}
 			const margin = beta * (-chosen.loss - pair.refChosen - (-nllRejected - pair.refRejected));
 			loss += -logSigmoid(margin) + (nll * chosen.loss) / chosen.count;
 			const k = (beta * sigmoid(-margin)) / batch.length;
 			const kPlus = k + nll / chosen.count / batch.length;
-			for (let i = 0; i < grads.length; i++) grads[i] = grads[i]! + kPlus * plus[i]! - k * minus[i]!;
+			for (let i = 0; i < grads.length; i++) grads[i] = grads[i]! + kPlus * gPlus[i]! - k * gMinus[i]!;
 			tokens += pair.chosen.tokens.length + pair.rejected.tokens.length;
 		}
 		return { loss, count: batch.length, tokens };

@@ -25,6 +25,41 @@ export function mmNT(
 		const kStart = tri === 'kFrom' ? r : 0;
 		const kEnd = tri === 'kTo' ? Math.min(k, r + 2) : k;
 		let col = 0;
+		for (; col + 3 < colEnd; col += 4) {
+			const b0 = bOff + col * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
+			let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+			for (let i = kStart; i < kEnd; i++) {
+				const x0 = a[a0 + i]!, x1 = a[a1 + i]!;
+				const y0 = b[b0 + i]!, y1 = b[b1 + i]!, y2 = b[b2 + i]!, y3 = b[b3 + i]!;
+				s00 += x0 * y0;
+				s01 += x0 * y1;
+				s02 += x0 * y2;
+				s03 += x0 * y3;
+				s10 += x1 * y0;
+				s11 += x1 * y1;
+				s12 += x1 * y2;
+				s13 += x1 * y3;
+			}
+			if (acc) {
+				c[c0 + col] = c[c0 + col]! + s00;
+				c[c0 + col + 1] = c[c0 + col + 1]! + s01;
+				c[c0 + col + 2] = c[c0 + col + 2]! + s02;
+				c[c0 + col + 3] = c[c0 + col + 3]! + s03;
+				c[c1 + col] = c[c1 + col]! + s10;
+				c[c1 + col + 1] = c[c1 + col + 1]! + s11;
+				c[c1 + col + 2] = c[c1 + col + 2]! + s12;
+				c[c1 + col + 3] = c[c1 + col + 3]! + s13;
+			} else {
+				c[c0 + col] = s00;
+				c[c0 + col + 1] = s01;
+				c[c0 + col + 2] = s02;
+				c[c0 + col + 3] = s03;
+				c[c1 + col] = s10;
+				c[c1 + col + 1] = s11;
+				c[c1 + col + 2] = s12;
+				c[c1 + col + 3] = s13;
+			}
+		}
 		for (; col + 1 < colEnd; col += 2) {
 			const b0 = bOff + col * k, b1 = b0 + k;
 			let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
@@ -105,7 +140,11 @@ export function rmsNorm(x: Vec, rows: number, dim: number, w: Vec, wOff: number,
 	}
 }
 
-export function rmsNormBack(x: Vec, rows: number, dim: number, w: Vec, wOff: number, inv: Vec, dy: Vec, dx: Vec, dw: Vec): void {
+/**
+ * Back through rmsNorm. The weight's gradient is added into dw row by row, or, given `dwRows`, each
+ * row's term is written there instead (row t at t * dim) for the caller to add in row order.
+ */
+export function rmsNormBack(x: Vec, rows: number, dim: number, w: Vec, wOff: number, inv: Vec, dy: Vec, dx: Vec, dw: Vec, dwRows: Vec | null = null): void {
 	for (let t = 0; t < rows; t++) {
 		const o = t * dim;
 		const r = inv[t]!;
@@ -113,7 +152,9 @@ export function rmsNormBack(x: Vec, rows: number, dim: number, w: Vec, wOff: num
 		for (let i = 0; i < dim; i++) {
 			const gw = dy[o + i]! * w[wOff + i]!;
 			dot += gw * x[o + i]!;
-			dw[wOff + i] = dw[wOff + i]! + dy[o + i]! * x[o + i]! * r;
+			const term = dy[o + i]! * x[o + i]! * r;
+			if (dwRows === null) dw[wOff + i] = dw[wOff + i]! + term;
+			else dwRows[o + i] = term;
 		}
 		const k = (dot * r * r * r) / dim;
 		for (let i = 0; i < dim; i++) dx[o + i] = dx[o + i]! + dy[o + i]! * w[wOff + i]! * r - x[o + i]! * k;

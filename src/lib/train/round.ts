@@ -6,6 +6,7 @@ import type { ModelConfig } from './config';
 import { exampleOf, isCorrect, type Example } from './data';
 import { stepsAreRight } from './digits';
 import { dpoGradient, preferencePairs } from './dpo';
+import type { GradientHelper } from './gradientHelper';
 import type { RoundStats, SampleGroup, TrainProblem } from './selfImprove';
 import { createOptimizer, sftGradient, type Optimizer, type TrainOptions } from './train';
 
@@ -93,16 +94,21 @@ export interface PreparedRound {
 	optimizer: Optimizer | null;
 }
 
-/** Sets up the round's training on `w` (trained in place, one step per `optimizer.step()`). */
-export function prepareRound(c: ModelConfig, w: Float64Array, problems: readonly TrainProblem[], samples: readonly PoolSample[], s: RoundSettings): PreparedRound {
+/**
+ * Sets up the round's training on `w` (trained in place, one step per `optimizer.step()`). A
+ * gradient helper (a second thread) changes the time taken, never the bytes trained.
+ */
+export function prepareRound(
+	c: ModelConfig, w: Float64Array, problems: readonly TrainProblem[], samples: readonly PoolSample[], s: RoundSettings, helper: GradientHelper | null = null
+): PreparedRound {
 	const { examples, groups, stats } = selectSamples(problems, samples, s.filter);
 	const stepsFor = (items: number): number => Math.min(s.train.steps, Math.ceil((items * s.epochs) / s.train.batch));
 	if (s.kind === 'sft') {
 		const options = { ...s.train, steps: stepsFor(examples.length) };
-		return { stats, items: examples.length, options, optimizer: examples.length ? createOptimizer(c, w, examples, sftGradient(c, w), options) : null };
+		return { stats, items: examples.length, options, optimizer: examples.length ? createOptimizer(c, w, examples, sftGradient(c, w, helper), options) : null };
 	}
 	// The reference is the model the samples came from, scored before it is trained.
 	const pairs = preferencePairs(c, w, groups, s.pairsPerProblem ?? 2);
 	const options = { ...s.train, steps: stepsFor(pairs.length) };
-	return { stats, items: pairs.length, options, optimizer: pairs.length ? createOptimizer(c, w, pairs, dpoGradient(c, w, s.beta ?? 0.1, s.nll ?? 0), options) : null };
+	return { stats, items: pairs.length, options, optimizer: pairs.length ? createOptimizer(c, w, pairs, dpoGradient(c, w, s.beta ?? 0.1, s.nll ?? 0, helper), options) : null };
 }

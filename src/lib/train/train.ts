@@ -3,6 +3,8 @@
 import { mulberry32, type Random } from '../core/random';
 import { layoutOf, type ModelConfig } from './config';
 import { trainSequence } from './backprop';
+import { sequenceCost, splitPoint, type GradientHelper } from './gradientHelper';
+import { applySequence, matrixRanges } from './sequenceTrace';
 import { adamState, adamStep } from './optim';
 import type { Example } from './data';
 
@@ -84,16 +86,27 @@ export interface BatchResult {
 /** Adds the batch's gradient (already divided by whatever the objective averages over) into `grads`. */
 export type BatchGradient<T> = (batch: readonly T[], grads: Float64Array) => BatchResult;
 
-/** Next-token cross-entropy over the completion, averaged over the batch's target tokens. */
-export function sftGradient(c: ModelConfig, w: Float64Array): BatchGradient<Example> {
+/**
+ * Next-token cross-entropy over the completion, averaged over the batch's target tokens. With a
+ * helper, the batch's tail is computed on its thread and added after the head, in batch order.
+ */
+export function sftGradient(c: ModelConfig, w: Float64Array, helper: GradientHelper | null = null): BatchGradient<Example> {
+	const ranges = matrixRanges(c);
 	return (batch, grads) => {
 		const count = batch.reduce((n, e) => n + e.target.filter((t) => t >= 0).length, 0);
+		const split = helper ? splitPoint(batch.map((e) => sequenceCost(c, e.tokens.length)), helper.capacity) : batch.length;
+		const tail = batch.slice(split);
+		if (helper && tail.length > 0) helper.start(w, tail.map((e) => ({ tokens: e.tokens, target: e.target, weight: 1 / count })), 'traced');
 		let loss = 0;
 		let tokens = 0;
-		for (const e of batch) {
-			loss += trainSequence(c, w, grads, e.tokens, e.target, 1 / count).loss;
-			tokens += e.tokens.length;
+		for (const e of batch.slice(0, split)) loss += trainSequence(c, w, grads, e.tokens, e.target, 1 / count).loss;
+		if (helper && tail.length > 0) {
+			helper.finish().forEach((r, i) => {
+				applySequence(c, grads, r.dense, r.trace!, tail[i]!.tokens, ranges);
+				loss += r.loss;
+			});
 		}
+		for (const e of batch) tokens += e.tokens.length;
 		return { loss, count, tokens };
 	};
 }
