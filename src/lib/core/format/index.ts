@@ -2,3 +2,4 @@
 export { fmtPct } from './fmtPct';
 export { fmtNum } from './fmtNum';
 export { fmtSigned } from './fmtSigned';
+export { fmtCount } from './fmtCount';

@@ -5,6 +5,7 @@ import { inferAnswerType } from '../grading';
 import type { Problem, Split } from '../types';
 import { GOLD_SOURCE_LABEL, goldFromSolution, type GoldSource } from './goldFromSolution';
 import type { ParsedTable } from './parseJsonl';
+import { fmtCount } from '../format/fmtCount';
 
 export interface FieldMapping {
 	question: string;
@@ -88,8 +89,6 @@ function asChoices(v: unknown): string[] | undefined {
 	return v.split('|').map((s) => s.trim());
 }
 
-const count = (n: number, what: string) => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
-
 export function mapFields(table: ParsedTable, mapping: FieldMapping): MappedProblems {
 	const issues: MappingIssue[] = [];
 	const has = (column: string | undefined): column is string => !!column && table.columns.includes(column);
@@ -168,8 +167,8 @@ export function mapFields(table: ParsedTable, mapping: FieldMapping): MappedProb
 	}
 	const notes: string[] = [];
 	for (const from of ['gsm8k', 'boxed'] as const)
-		if (taken[from]) notes.push(`gold taken from ${GOLD_SOURCE_LABEL[from]} for ${count(taken[from], 'problem')} (the '${mapping.answer}' column holds worked solutions, kept as the solution)`);
-	if (fromSolution) notes.push(`gold taken from the '${mapping.solution}' column for ${count(fromSolution, 'problem')} (no answer column)`);
-	if (unknownLevels) notes.push(`${count(unknownLevels, 'problem')} marked "Level ?" ${unknownLevels === 1 ? 'has' : 'have'} no level`);
+		if (taken[from]) notes.push(`gold taken from ${GOLD_SOURCE_LABEL[from]} for ${fmtCount(taken[from], 'problem')} (the '${mapping.answer}' column holds worked solutions, kept as the solution)`);
+	if (fromSolution) notes.push(`gold taken from the '${mapping.solution}' column for ${fmtCount(fromSolution, 'problem')} (no answer column)`);
+	if (unknownLevels) notes.push(`${fmtCount(unknownLevels, 'problem')} marked "Level ?" ${unknownLevels === 1 ? 'has' : 'have'} no level`);
 	return { problems, issues, notes, goldTaken: taken.gsm8k + taken.boxed };
 }
