@@ -63,6 +63,11 @@ test('"Train the next iteration" samples, trains, keeps and evaluates M2; Node r
 	expect(t.samples.length).toBe(t.pool.count * t.sampling.n);
 	const bytes = new Uint8Array(kept!.bytes);
 	expect(createHash('sha256').update(bytes).digest('hex')).toBe(t.sha256);
+	// The test server isolates the page (shared memory), so on two cores a second thread computes
+	// half of each batch's gradients; Node's one-thread retraining below must still give these bytes.
+	const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+	expect(t.result.threads).toBe(cores >= 2 ? 2 : 1);
+	await expect(page.getByTestId('loop-trained')).toContainText(cores >= 2 ? 'on 2 threads' : 'on 1 thread');
 
 	// The round's loss curve stays on the page, one tab stop like every chart: Tab reaches it from its
 	// export buttons, Home / End and the arrows move between the steps reported (once per time slice,

@@ -63,7 +63,8 @@ export interface TrainingRecord {
 		train: { steps: number; batch: number; lr: number; minLrRatio: number; warmup: number; weightDecay: number; seed: number };
 	};
 	samples: { problem: string; index: number; text: string; ended: boolean }[];
-	result: { kept: number; items: number; steps: number; finalLoss: number | null; seconds: number };
+	/** `threads`: how many computed the gradients (1 when absent); the trained bytes do not depend on it. */
+	result: { kept: number; items: number; steps: number; finalLoss: number | null; seconds: number; threads?: number };
 }
 
 export interface SamplingParams {

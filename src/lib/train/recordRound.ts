@@ -3,6 +3,7 @@
 import { generateProblems } from '../core/problems';
 import type { TrainingRecord } from '../core/types';
 import type { ModelConfig } from './config';
+import type { GradientHelper } from './gradientHelper';
 import { prepareRound, type PreparedRound, type RoundSettings } from './round';
 
 export function roundSettingsOf(record: Pick<TrainingRecord, 'method' | 'round'>): RoundSettings {
@@ -10,7 +11,7 @@ export function roundSettingsOf(record: Pick<TrainingRecord, 'method' | 'round'>
 }
 
 /** Sets up the recorded round on `w` (trained in place by stepping the returned optimizer). */
-export function recordRound(c: ModelConfig, w: Float64Array, record: Pick<TrainingRecord, 'method' | 'round' | 'pool' | 'samples'>): PreparedRound {
+export function recordRound(c: ModelConfig, w: Float64Array, record: Pick<TrainingRecord, 'method' | 'round' | 'pool' | 'samples'>, helper: GradientHelper | null = null): PreparedRound {
 	const problems = generateProblems(record.pool);
-	return prepareRound(c, w, problems, record.samples, roundSettingsOf(record));
+	return prepareRound(c, w, problems, record.samples, roundSettingsOf(record), helper);
 }

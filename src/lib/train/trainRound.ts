@@ -2,7 +2,9 @@
 // caller (the training worker) can take messages in between: pause, resume, cancel.
 import type { TrainingRecord } from '../core/types';
 import { TrainError } from './errors';
+import type { ModelConfig } from './config';
 import { fromGguf, toGguf } from './gguf';
+import type { GradientHelper } from './gradientHelper';
 import type { RoundRequest, TrainProgress } from './protocol';
 import { recordRound } from './recordRound';
 
@@ -10,6 +12,8 @@ export interface RoundControl {
 	/** Awaited between slices of steps: resolves when training may go on, throws to stop it. */
 	checkpoint(): Promise<void>;
 	progress(p: TrainProgress): void;
+	/** A second thread for the gradients, if there is one (time only: the bytes are the same). */
+	helper?(c: ModelConfig, capacity: number): Promise<GradientHelper | null>;
 }
 
 /** Milliseconds of training between two looks at the control. */
@@ -26,7 +30,9 @@ export async function trainRound(
 		throw new TrainError('bad-model', `The start model is not a GGUF file this trainer wrote (${e instanceof Error ? e.message : String(e)}).`);
 	}
 	const { config: c, weights: w } = model;
-	const prepared = recordRound(c, w, round);
+	// A DPO batch hands the helper two completions a pair.
+	const helper = (await control.helper?.(c, 2 * round.round.train.batch)) ?? null;
+	const prepared = recordRound(c, w, round, helper);
 	const base = { kept: prepared.stats.kept, items: prepared.items };
 	if (!prepared.optimizer) throw new TrainError('no-data', round.method === 'sft' ? `No sample of the ${prepared.stats.samples} passed the round's filter, so there is nothing to train on: draw more samples per problem, or use a larger pool.` : `No problem has both an accepted and a rejected sample, so there is no preference pair to train on.`);
 	const run = prepared.optimizer;
@@ -43,7 +49,7 @@ export async function trainRound(
 	}
 	const res = run.result();
 	const gguf = toGguf(c, w, meta.name, meta.description);
-	return { gguf, result: { kept: prepared.stats.kept, items: prepared.items, steps: run.steps, finalLoss: res.finalLoss, seconds: Math.round((performance.now() - t0) / 100) / 10 } };
+	return { gguf, result: { kept: prepared.stats.kept, items: prepared.items, steps: run.steps, finalLoss: res.finalLoss, seconds: Math.round((performance.now() - t0) / 100) / 10, threads: helper ? 2 : 1 } };
 }
 
 /** The GGUF name and description of a model trained by the live loop (part of its bytes, so one rule). */

@@ -1,31 +1,8 @@
-// The helper thread's loop: waits for a start, computes each job's sequence gradient into shared
-// memory exactly as trainSequence computes it on the trainer's thread, and signals done.
+// The Node worker thread of the trainer's gradient helper.
 import { workerData } from 'node:worker_threads';
 import type { ModelConfig } from '../../../src/lib/train/config';
-import { computeSequence, matrixRanges } from '../../../src/lib/train/sequenceTrace';
-import { COUNT, DONE, FAILED, GO, MODE, viewJobs, type SharedBuffers } from './sharedJobs';
+import { serveGradientJobs } from '../../../src/lib/train/helperLoop';
+import type { SharedBuffers } from '../../../src/lib/train/sharedJobs';
 
 const { config, buffers } = workerData as { config: ModelConfig; buffers: SharedBuffers };
-const jobs = viewJobs(config, buffers);
-const ranges = matrixRanges(config);
-let seen = 0;
-for (;;) {
-	Atomics.wait(jobs.control, GO, seen);
-	seen = Atomics.load(jobs.control, GO);
-	if (seen < 0) break;
-	try {
-		const traced = jobs.control[MODE] === 0;
-		for (let j = 0; j < jobs.control[COUNT]!; j++) {
-			const m = j * 4;
-			const length = jobs.meta[m + 3]!;
-			const r = computeSequence(config, jobs.weights, jobs.tokensOf(j, length), jobs.targetOf(j, length), jobs.meta[m]!, jobs.denseOf(j), traced ? jobs.traceOf(j) : null, ranges);
-			jobs.meta[m + 1] = r.loss;
-			jobs.meta[m + 2] = r.count;
-		}
-	} catch (err) {
-		console.error('gradient helper thread:', err);
-		Atomics.store(jobs.control, FAILED, 1);
-	}
-	Atomics.store(jobs.control, DONE, seen);
-	Atomics.notify(jobs.control, DONE);
-}
+serveGradientJobs(config, buffers);

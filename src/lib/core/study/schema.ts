@@ -54,7 +54,7 @@ export const TrainingRecordSchema = z.object({
 		train: z.object({ steps: int(0), batch: int(1), lr: num, minLrRatio: num, warmup: int(0), weightDecay: num, seed: z.number().int() })
 	}),
 	samples: z.array(z.object({ problem: z.string(), index: int(0), text: z.string(), ended: z.boolean() })),
-	result: z.object({ kept: int(0), items: int(0), steps: int(0), finalLoss: num.nullable(), seconds: num })
+	result: z.object({ kept: int(0), items: int(0), steps: int(0), finalLoss: num.nullable(), seconds: num, threads: int(1, 64).optional() })
 });
 
 export const ModelRefSchema = z.object({

@@ -1,8 +1,8 @@
-// The shared memory between the trainer's thread and its gradient helper thread: weights in, jobs
-// in, results out, and a control word each way (Atomics). One layout, read by both sides.
-import type { ModelConfig } from '../../../src/lib/train/config';
-import { layoutOf } from '../../../src/lib/train/config';
-import type { SequenceTrace } from '../../../src/lib/train/sequenceTrace';
+// The shared memory between the trainer's thread and its gradient helper thread (a Node worker
+// thread or a Web Worker): weights in, jobs in, results out, and control words (Atomics). One
+// layout, read by both sides.
+import { layoutOf, type ModelConfig } from './config';
+import type { SequenceTrace } from './sequenceTrace';
 
 /** Control words: GO counts starts, DONE counts finished starts, FAILED is 1 after a helper error. */
 export const GO = 0, DONE = 1, FAILED = 2, MODE = 3, COUNT = 4;
