@@ -32,19 +32,19 @@ class ReportStore {
 	#pending: Sample[] = [];
 	#flushing = false;
 
-	async #spawn(): Promise<{ remote: Remote; worker: Worker }> {
+	async #spawn(): Promise<Remote> {
 		const Comlink = await import('comlink');
 		this.#comlink = Comlink;
 		const worker = new Worker(new URL('../workers/report.worker.ts', import.meta.url), { type: 'module' });
-		return { remote: Comlink.wrap<ReportWorkerApi>(worker), worker };
+		return Comlink.wrap<ReportWorkerApi>(worker);
 	}
 
 	#worker(): Promise<Remote> {
-		this.#remote ??= this.#spawn().then((w) => w.remote);
+		this.#remote ??= this.#spawn();
 		return this.#remote;
 	}
 
-	#accept(loaded: Loaded, read = 0, files?: FileBytes[], name = ''): void {
+	#accept(loaded: Loaded, read = 0, name = ''): void {
 		this.summary = loaded.summary;
 		this.report = loaded.report;
 		this.intervals = loaded.intervals;
@@ -53,7 +53,7 @@ class ReportStore {
 		performance.mark('rl:report-received', { detail: this.timings });
 		this.version++;
 		if (!loaded.intervals)
-			this.#completeReport(files).catch((e: unknown) => {
+			this.#completeReport().catch((e: unknown) => {
 				this.error = { source: name, message: `The complete report (intervals, diversity, verdicts) failed: ${e instanceof Error ? e.message : String(e)}` };
 			});
 	}
@@ -81,33 +81,28 @@ class ReportStore {
 		}
 	}
 
-	/** The full report of a large file, from a second worker so the first keeps answering queries. */
-	async #completeReport(files: FileBytes[] | undefined): Promise<void> {
+	/**
+	 * The complete report of a large study: the worker's pool has been computing it since the study
+	 * opened, and the worker answers the samples browser meanwhile.
+	 */
+	async #completeReport(): Promise<void> {
 		const version = this.version;
-		let full: Report | undefined;
-		if (files) {
-			const { remote, worker } = await this.#spawn();
-			try {
-				full = await remote.computeFull(this.#transfer(files));
-			} finally {
-				worker.terminate();
-			}
-		} else {
-			full = await (await this.#worker()).fullReport();
-		}
+		const complete = await (await this.#worker()).fullReport();
 		// A newer study may have been opened meanwhile: never overwrite it with an older report.
-		if (full && version === this.version) {
-			this.report = full;
+		if (complete && version === this.version) {
+			// For tools/measure-dashboard.ts: the complete report's phases in the worker.
+			performance.mark('rl:complete-received', { detail: complete.timings });
+			this.report = complete.report;
 			this.intervals = true;
 			this.version++;
 		}
 	}
 
-	async #run(source: string, task: (remote: Remote) => Promise<Loaded>, read = 0, files?: FileBytes[]): Promise<boolean> {
+	async #run(source: string, task: (remote: Remote) => Promise<Loaded>, read = 0): Promise<boolean> {
 		this.busy = `Reading ${source}…`;
 		try {
 			const remote = await this.#worker();
-			this.#accept(await task(remote), read, files, source);
+			this.#accept(await task(remote), read, source);
 			return true;
 		} catch (e) {
 			// The open study stays as it was; only the error is shown.
@@ -125,10 +120,7 @@ class ReportStore {
 
 	/** One bundle, samples or lm-eval file, or several lm-eval files (one model each), read by the worker. */
 	async loadAll(files: FileBytes[], read = 0): Promise<boolean> {
-		// Large files keep a copy for the second worker that computes the complete report.
-		const size = files.reduce((s, f) => s + f.bytes.byteLength, 0);
-		const spare = size > 4 * 2 ** 20 ? files.map((f) => ({ name: f.name, bytes: f.bytes.slice(0) })) : undefined;
-		return this.#run(files.map((f) => f.name).join(' + '), async (remote) => remote.load(this.#transfer(files)), read, spare);
+		return this.#run(files.map((f) => f.name).join(' + '), async (remote) => remote.load(this.#transfer(files)), read);
 	}
 
 	async loadBytes(bytes: ArrayBuffer, name: string, read = 0): Promise<boolean> {

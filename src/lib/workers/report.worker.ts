@@ -1,10 +1,12 @@
 // The report worker: reads files (gzip; bundle JSON, samples JSONL or lm-eval --log_samples, through
 // core's readStudyFiles like the command line), validates them, computes the
 // report, and answers the samples browser's queries. The bundle lives here, so the main thread
-// never parses or holds 160,000 samples; it gets the report and the rows it shows.
+// never parses or holds 160,000 samples; it gets the report and the rows it shows. A large study's
+// complete report has its per-group statistics computed by a pool of workers (groupStatsPool.ts)
+// while this one computes the first view, then stays free for queries until it assembles the report.
 import * as Comlink from 'comlink';
 import { gzipSync } from 'fflate';
-import { sampleKey, type Bundle, type Environment, type ModelRef, type Problem, type Sample, type StudyConfig } from '$lib/core/types';
+import { sampleKey, type Bundle, type Environment, type ModelRef, type Phase, type Problem, type Sample, type StudyConfig } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
 import { computeReport, createReportBuilder, lookupEmbedder, type ReportBuilder } from '$lib/core/metrics';
 import { formatIssues, isStudyError, parseBundle, readStudyFiles, textOfBytes, truncationOf, truncationWarnings, type Truncation } from '$lib/core/study';
@@ -20,6 +22,14 @@ import {
 	type SampleIndex,
 	type Showcase
 } from '$lib/core/samples';
+import { computeReportInPool } from './groupStatsPool';
+import { quickReport } from './quickReport';
+
+/** The complete report, and the milliseconds of its phases (group statistics in the pool since the study opened: 'diversity'). */
+export interface Complete {
+	report: Report;
+	timings: Partial<Record<Phase, number>>;
+}
 
 /** Everything about the open study except its samples. */
 export interface BundleSummary {
@@ -56,10 +66,64 @@ export interface Loaded {
 
 /** Bundles above this many samples get a first report without bootstrap intervals, then the full one. */
 const QUICK_ABOVE = 20_000;
+/** Group-statistics workers at most: past a few, the report's own single-threaded parts dominate. */
+const MAX_POOL = 4;
 
 let current:
-	| { bundle: Bundle; name: string; index: SampleIndex; report: Report; full: boolean; builder?: ReportBuilder; notes: string[] }
+	| {
+			bundle: Bundle;
+			name: string;
+			index: SampleIndex;
+			report: Report;
+			full: boolean;
+			builder?: ReportBuilder;
+			notes: string[];
+			/** A large study's complete report, under way in the pool since it was opened. */
+			complete?: Promise<Complete>;
+	  }
 	| undefined;
+
+/** The pool, made at the first large study and kept (each worker keeps its token dictionary warm). */
+let pool: Worker[] | undefined;
+/** Stops sending the open study's batches to the pool when another study replaces it. */
+let stopComplete: AbortController | undefined;
+
+function groupStatsWorkers(): Worker[] {
+	// A browser without workers inside workers computes the complete report here, as before.
+	if (typeof Worker === 'undefined') return [];
+	const size = Math.max(1, Math.min(MAX_POOL, navigator.hardwareConcurrency || 1));
+	pool ??= Array.from({ length: size }, () => new Worker(new URL('./groupStats.worker.ts', import.meta.url), { type: 'module' }));
+	return pool;
+}
+
+/** The complete report of a large study, started now in the pool; undefined without a pool. */
+function startComplete(bundle: Bundle): { complete: Promise<Complete>; controller: AbortController } | undefined {
+	const workers = groupStatsWorkers();
+	if (workers.length === 0) return undefined;
+	const controller = new AbortController();
+	const timings: Complete['timings'] = {};
+	let last = performance.now();
+	const lap = (phase: Phase) => {
+		const now = performance.now();
+		timings[phase] = (timings[phase] ?? 0) + now - last;
+		last = now;
+	};
+	const complete = computeReportInPool(bundle, { lap }, workers, controller.signal).then((report) => ({ report, timings }));
+	complete.catch(() => {
+		// A stopped or crashed worker is not reused: the next study gets a fresh pool.
+		if (!controller.signal.aborted) {
+			for (const worker of pool ?? []) worker.terminate();
+			pool = undefined;
+		}
+	});
+	return { complete, controller };
+}
+
+/** The open study's complete report, if one is under way, is no longer needed. */
+function replaced(by?: AbortController): void {
+	stopComplete?.abort();
+	stopComplete = by;
+}
 
 function summarize(bundle: Bundle, name: string, notes: string[]): BundleSummary {
 	return {
@@ -100,24 +164,24 @@ function checked(
 	throw new Error(`This file is not a valid ${what}:\n${formatIssues(result.errors, result.omitted)}`);
 }
 
-/**
- * A first report of a large bundle, without the text metrics (diversity) and without intervals:
- * the text-free samples make computeReport skip the costly tokenising and embedding, so the
- * accuracy, set, coverage, split and level charts show at once. The dashboard marks what is still
- * being computed, and fullReport() replaces it with the complete report.
- */
-function quickReport(bundle: Bundle): Report {
-	return computeReport({ ...bundle, samples: bundle.samples.map((s) => ({ ...s, text: '' })) }, { bootstrap: 0 });
-}
-
 function open(bundle: Bundle, name: string, parseMs: number, notes: string[]): Loaded {
 	const t0 = performance.now();
 	const quick = bundle.samples.length > QUICK_ABOVE;
-	const report = quick ? quickReport(bundle) : computeReport(bundle);
-	const index = buildSampleIndex(bundle);
+	// The pool starts on the complete report first, so its workers compute while this one makes the first view.
+	const started = quick ? startComplete(bundle) : undefined;
+	let report: Report;
+	let index: SampleIndex;
+	try {
+		report = quick ? quickReport(bundle) : computeReport(bundle);
+		index = buildSampleIndex(bundle);
+	} catch (e) {
+		started?.controller.abort();
+		throw e;
+	}
 	const reportMs = performance.now() - t0;
 	// Only now does the new study replace the open one: a failure above leaves it untouched.
-	current = { bundle, name, index, report, full: !quick, notes };
+	replaced(started?.controller);
+	current = { bundle, name, index, report, full: !quick, notes, complete: started?.complete };
 	return { summary: summarize(bundle, name, notes), report, intervals: !quick, timings: { parse: parseMs, report: reportMs } };
 }
 
@@ -140,7 +204,9 @@ const api = {
 		// The builder takes the bundle's own samples; adding them again would double the work.
 		const builder = createReportBuilder(valid);
 		const report = builder.report();
-		current = { bundle: valid, name, index: buildSampleIndex(valid), report, full: true, builder, notes: [] };
+		const index = buildSampleIndex(valid);
+		replaced();
+		current = { bundle: valid, name, index, report, full: true, builder, notes: [] };
 		return { summary: summarize(valid, name, []), report, intervals: true, timings: { parse: parseMs, report: performance.now() - t0 - parseMs } };
 	},
 
@@ -161,21 +227,29 @@ const api = {
 	},
 
 	/**
-	 * The complete report of files, computed by a second worker instance so that the first stays
-	 * free to answer the samples browser while this runs; it does not touch the open study.
+	 * The complete report (intervals, diversity, verdicts), when load() returned a quick one;
+	 * undefined when another study replaced this one meanwhile.
 	 */
-	async computeFull(files: FileBytes[]): Promise<Report> {
-		return computeReport((await readFiles(files)).bundle);
-	},
-
-	/** The complete report (intervals, diversity, verdicts), when load() returned a quick one. */
-	fullReport(): Report | undefined {
-		if (!current) return undefined;
-		if (!current.full) {
-			current.report = computeReport(current.bundle);
-			current.full = true;
+	async fullReport(): Promise<Complete | undefined> {
+		const open = current;
+		if (!open) return undefined;
+		let timings: Complete['timings'] = {};
+		if (!open.full) {
+			let report: Report;
+			try {
+				({ report, timings } = open.complete ? await open.complete : { report: computeReport(open.bundle), timings });
+			} catch (e) {
+				if (current !== open && e instanceof DOMException && e.name === 'AbortError') return undefined;
+				throw e;
+			}
+			if (current !== open) return undefined;
+			// withVectors() may have completed it meanwhile, with the sentence model: that one stays.
+			if (!open.full) {
+				open.report = report;
+				open.full = true;
+			}
 		}
-		return current.report;
+		return { report: open.report, timings };
 	},
 
 	/** The distinct sample texts of the open study, for the sentence embedder to embed. */
