@@ -68,6 +68,8 @@ export interface Loaded {
 const QUICK_ABOVE = 20_000;
 /** Group-statistics workers at most: past a few, the report's own single-threaded parts dominate. */
 const MAX_POOL = 4;
+/** Files above this many bytes start the pool before they are parsed (20,000 samples take about 15 MB). */
+const SPAWN_POOL_ABOVE = 8 * 2 ** 20;
 
 let current:
 	| {
@@ -192,6 +194,9 @@ const api = {
 	 */
 	async load(files: FileBytes[]): Promise<Loaded> {
 		const t0 = performance.now();
+		// A file this large likely holds a large study: the pool's workers start (load their module)
+		// while this one parses, instead of after it.
+		if (files.reduce((n, f) => n + f.bytes.byteLength, 0) > SPAWN_POOL_ABOVE) groupStatsWorkers();
 		const { bundle, name, warnings } = await readFiles(files);
 		return open(bundle, name, performance.now() - t0, warnings);
 	},
