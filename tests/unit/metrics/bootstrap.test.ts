@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bootstrapMean, bootstrapWeights, pairedDifference, percentileInterval } from '../../../src/lib/core/metrics';
+import { mulberry32 } from '../../../src/lib/core/random';
 import { assertInDelta } from '../asserts';
 
 describe('bootstrap', () => {
@@ -43,6 +44,27 @@ describe('bootstrap', () => {
 		assertInDelta(d.delta, 0.1, 1e-12);
 		assertInDelta(d.ci!.low, 0.1, 1e-8);
 		assertInDelta(d.ci!.high, 0.1, 1e-8);
+	});
+	it('percentileInterval(replicates, confidence) equals the sorted-order definition on replicate-sized data with ties', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 256, max: 3000 }), fc.integer(), fc.integer({ min: 1, max: 50 }), fc.double({ min: 0.5, max: 0.99, noNaN: true }), (n, seed, levels, confidence) => {
+				const random = mulberry32(seed);
+				// Sorted, reversed, few distinct values or many: the bracketing sample must not matter.
+				const xs = Array.from({ length: n }, (_, i) => (seed % 3 === 0 ? i : seed % 3 === 1 ? Math.floor(random() * levels) / levels : random() - random()));
+				if (seed % 5 === 0) xs.reverse();
+				const s = [...xs].sort((a, b) => a - b);
+				const at = (q: number): number => {
+					const pos = q * (n - 1);
+					const lo = Math.floor(pos);
+					return pos === lo ? s[lo]! : s[lo]! + (pos - lo) * (s[lo + 1]! - s[lo]!);
+				};
+				const ci = percentileInterval(Float64Array.from(xs), confidence)!;
+				const tail = (1 - confidence) / 2;
+				expect(ci.low).toBe(at(tail));
+				expect(ci.high).toBe(at(1 - tail));
+			}),
+			{ numRuns: 200 }
+		);
 	});
 	it('percentileInterval(replicates, 0.9) interpolates between order statistics', () => {
 		const ci = percentileInterval(Float64Array.from({ length: 11 }, (_, i) => i), 0.9)!;

@@ -196,6 +196,31 @@ describe('createReportBuilder', () => {
 			{ numRuns: 12 }
 		);
 	});
+	it('createReportBuilder(...) folding samples spread over every problem into a large-n study (checkpointed semantic sums, shared bootstrap counts) gives exactly computeReport', () => {
+		// n = 40: a problem's groups pass the semantic sums' checkpoints (every 16 members), and a
+		// problem that reaches n moves pass@40, maj@40 and the solvable sets from no value to one.
+		const big = syntheticBundle({ models: 2, problems: 6, n: 40, words: 12, seed: 9 });
+		const options = { bootstrap: 60 };
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 3, max: 40 }), (seed, size) => {
+				const random = mulberry32(seed);
+				const stream = [...big.samples].sort(() => random() - 0.5);
+				// A few sampled outputs arrive first with other text and correctness, then are replaced.
+				for (let r = 0; r < 4; r++) {
+					const s = stream[Math.floor(random() * stream.length)]!;
+					if (s.index >= 0) stream.unshift({ ...s, text: `${s.text} once more`, correct: !s.correct, answer: 'other' });
+				}
+				const builder = createReportBuilder({ ...big, samples: stream.slice(0, 200) }, options);
+				builder.report();
+				for (let at = 200; at < stream.length; at += size) {
+					builder.add(stream.slice(at, at + size));
+					builder.report();
+				}
+				expect(JSON.stringify(builder.report())).toBe(JSON.stringify(computeReport(big, options)));
+			}),
+			{ numRuns: 6 }
+		);
+	});
 	it('createReportBuilder(...).add(sample) replaces a sample with the same key', () => {
 		const builder = createReportBuilder(small, { bootstrap: 0 });
 		builder.add([sample('M1', 'p3', 0, '1')]);

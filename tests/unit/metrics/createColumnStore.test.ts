@@ -27,6 +27,35 @@ describe('createColumnStore', () => {
 		const defined = values.filter((v) => v === v);
 		assertInDelta(fresh.estimate.value, defined.reduce((a, b) => a + b, 0) / defined.length);
 	});
+	it('createColumnStore(...).column(...) of columns whose values appear and vanish at the same problems (shared counts) equals fresh columns, across sweeps', () => {
+		const random = mulberry32(2);
+		const present = Array.from({ length: P }, () => random() < 0.7);
+		const a = Array.from({ length: P }, () => random());
+		const b = Array.from({ length: P }, () => random() * 2);
+		const c = Array.from({ length: P }, () => random());
+		const store = createColumnStore(P, weights, 0.95);
+		// Columns a and b have a value where `present`; c has one everywhere except where a is 0.5 or more.
+		const defs: [string, (j: number) => number][] = [
+			['a', (j) => (present[j] ? a[j]! : NaN)],
+			['b', (j) => (present[j] ? b[j]! : NaN)],
+			['c', (j) => (a[j]! < 0.5 ? c[j]! : NaN)]
+		];
+		for (const [name, f] of defs) store.column('m', name, f);
+		for (let round = 0; round < 8; round++) {
+			const dirty = new Set<number>();
+			for (let i = 0; i < 5; i++) {
+				const j = Math.floor(random() * P);
+				present[j] = random() < 0.6;
+				a[j] = random();
+				if (random() < 0.5) b[j] = 0;
+				dirty.add(j);
+			}
+			for (const [name, f] of defs) store.column('m', name, f, dirty);
+			store.sweep(['m']);
+		}
+		const fresh = createColumnStore(P, weights, 0.95);
+		for (const [name, f] of defs) expect(store.column('m', name, f, new Set())).toEqual(fresh.column('m', name, f));
+	});
 	it('createColumnStore(...).union(scope, name, parts) equals the column over all problems', () => {
 		const store = createColumnStore(P, weights, 0.95);
 		const v = (j: number): number => (j * 7) % 5;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { majAtK, type Vote } from '../../../src/lib/core/metrics';
+import { majAtK, majAtKCurve, type Vote } from '../../../src/lib/core/metrics';
 import { assertInDelta } from '../asserts';
 
 const v = (answer: string | null, correct = answer === '1'): Vote => ({ answer, correct });
@@ -23,5 +24,17 @@ describe('majAtK', () => {
 	it('majAtK(votes, k) is undefined with fewer than k votes', () => {
 		expect(majAtK([v('1')], 2)).toBeUndefined();
 		expect(() => majAtK([v('1')], 0)).toThrow(RangeError);
+	});
+});
+
+describe('majAtKCurve', () => {
+	it('majAtKCurve(votes, ks) equals majAtK(votes, k) at every k, in any order of ks', () => {
+		const votes = fc.array(fc.record({ answer: fc.oneof(fc.constant(null), fc.constantFrom('1', '2', '3', '4')), correct: fc.boolean() }), { maxLength: 30 });
+		fc.assert(
+			fc.property(votes, fc.array(fc.integer({ min: 1, max: 35 }), { maxLength: 8 }), (vs, ks) => {
+				expect(majAtKCurve(vs, ks)).toEqual(ks.map((k) => majAtK(vs, k)));
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });

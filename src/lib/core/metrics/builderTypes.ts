@@ -25,6 +25,10 @@ export interface ProblemAccumulator {
 	ngrams?: import('./createNgramTable').NgramTable;
 	/** The distinct-equation counts, kept like `ngrams`. */
 	equations?: import('./createEquationTally').EquationTally;
+	/** The semantic-diversity sums, kept between reports by a live builder. */
+	semantic?: import('./createSemanticSums').SemanticSums;
+	/** Lowest index of a sampled output added or replaced since `semantic` last ran (Infinity: none). */
+	changedFrom?: number;
 }
 
 /** Diversity statistics per subset, in this order, at diversity[subset * DIVERSITY_METRICS + metric]. */

@@ -5,6 +5,7 @@ import type { Estimate } from './reportTypes';
 /** One statistic over the study's problems: its estimate and, with intervals on, its replicate means. */
 export interface ColumnResult {
 	estimate: Estimate;
+	/** Rewritten in place when the column next changes: read it before then. */
 	means?: Float64Array;
 }
 
@@ -33,6 +34,8 @@ export interface ColumnStore {
 // problem's value by its difference gives bit-for-bit the sums of a fresh computation, so an
 // incremental report equals a full one. Sums stay below 2^53 for up to ~500,000 problems.
 const SCALE = 2 ** 30;
+// Multiplying by an exact power of two is exact, as dividing by it is: the same means, one division fewer.
+const UNSCALE = 2 ** -30;
 
 // The resampling loops are small top-level functions V8 optimises on their own. No branch on a
 // zero weight: a third of the weights are 0 and mispredicting them costs more than the multiply.
@@ -61,10 +64,11 @@ function growRows(): void {
 
 /**
  * Fills a fresh column's replicate sums from all its values at once, four problems per pass (see
- * moveSums). Its counts depend only on which problems have a value: `countsOf` gives them for the
- * `rows` rows just recorded (the same for every column with a value at the same problems).
+ * moveSums), and returns its counts. They depend only on which problems have a value: `countsOf`
+ * gives them for the `rows` rows just recorded (the same for every column with a value at the same
+ * problems).
  */
-function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float64Array, counts: Float64Array, weights: Int32Array, B: number, countsOf: (values: Float64Array, rows: number) => Float64Array): void {
+function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float64Array, weights: Int32Array, B: number, countsOf: (values: Float64Array, rows: number) => Float64Array): Float64Array {
 	let rows = 0;
 	for (let j = 0; j < values.length; j++) {
 		const v = values[j]!;
@@ -85,17 +89,39 @@ function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float6
 		dqs2[nonzero++] = dqs[r]!;
 	}
 	moveSums(sums, weights, bases2, dqs2, nonzero, B);
-	counts.set(countsOf(values, rows));
+	return countsOf(values, rows);
 }
 
 /**
- * Adds sum over rows r of weights[base[r] + b] * delta[r] to target[b], four rows per pass over the
- * replicates (a pass reads and writes the B targets once, not once per row). Every term is an
+ * Adds sum over rows r of weights[base[r] + b] * delta[r] to target[b], eight (then four) rows per
+ * pass over the replicates (a pass reads and writes the B targets once, not once per row). Every term is an
  * integer (a weight times a quantized difference), so any order of the additions gives the same sums
  * bit for bit while they stay below 2^53, as the values' scale ensures.
  */
 function moveSums(target: Float64Array, weights: Int32Array, base: Int32Array, delta: Float64Array, rows: number, B: number): void {
 	let r = 0;
+	for (; r + 8 <= rows; r += 8) {
+		const b0 = base[r]!;
+		const b1 = base[r + 1]!;
+		const b2 = base[r + 2]!;
+		const b3 = base[r + 3]!;
+		const b4 = base[r + 4]!;
+		const b5 = base[r + 5]!;
+		const b6 = base[r + 6]!;
+		const b7 = base[r + 7]!;
+		const d0 = delta[r]!;
+		const d1 = delta[r + 1]!;
+		const d2 = delta[r + 2]!;
+		const d3 = delta[r + 3]!;
+		const d4 = delta[r + 4]!;
+		const d5 = delta[r + 5]!;
+		const d6 = delta[r + 6]!;
+		const d7 = delta[r + 7]!;
+		for (let b = 0; b < B; b++) {
+			target[b]! +=
+				weights[b0 + b]! * d0 + weights[b1 + b]! * d1 + weights[b2 + b]! * d2 + weights[b3 + b]! * d3 + weights[b4 + b]! * d4 + weights[b5 + b]! * d5 + weights[b6 + b]! * d6 + weights[b7 + b]! * d7;
+		}
+	}
 	for (; r + 4 <= rows; r += 4) {
 		const b0 = base[r]!;
 		const b1 = base[r + 1]!;
@@ -114,15 +140,26 @@ function moveSums(target: Float64Array, weights: Int32Array, base: Int32Array, d
 	}
 }
 
-/** Moves a column's replicate sums and counts by the rows recorded by updateRow. */
-function applyRows(sums: Float64Array, counts: Float64Array, weights: Int32Array, rows: number, B: number): void {
-	moveSums(sums, weights, bases, dqs, rows, B);
+/**
+ * Moves a column's replicate sums by the rows recorded by updateRow whose sum changes (a value
+ * that appears or vanishes as 0 changes only the counts), and returns how many rows change the
+ * counts, gathered at the start of bases2 / dqs2 (their count changes) for the caller.
+ */
+function applyRows(sums: Float64Array, weights: Int32Array, rows: number, B: number): number {
+	let moved = 0;
 	for (let r = 0; r < rows; r++) {
-		if (dns[r] !== 0) {
-			moveSums(counts, weights, bases, dns, rows, B);
-			return;
-		}
+		if (dqs[r] === 0) continue;
+		bases2[moved] = bases[r]!;
+		dqs2[moved++] = dqs[r]!;
 	}
+	moveSums(sums, weights, bases2, dqs2, moved, B);
+	let flips = 0;
+	for (let r = 0; r < rows; r++) {
+		if (dns[r] === 0) continue;
+		bases2[flips] = bases[r]!;
+		dqs2[flips++] = dns[r]!;
+	}
+	return flips;
 }
 
 /**
@@ -154,7 +191,12 @@ interface Column {
 	values: Float64Array;
 	quantized: Float64Array;
 	sums?: Float64Array;
+	/** Shared with every column whose values exist at the same problems (never written in place). */
 	counts?: Float64Array;
+	/** The key of that set of problems in countsBySet. */
+	pattern?: string;
+	/** The replicate means of the last result: one buffer per column, not one per update. */
+	means?: Float64Array;
 	result?: ColumnResult;
 }
 
@@ -166,11 +208,27 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 	const columns = new Map<string, Column>();
 	const B = weights?.replicates ?? 0;
 	// Per set of problems with a value, the replicates' counts (how many of them each drew): a
-	// report's columns share a few such sets (every problem, the problems with 2 correct samples, ...).
+	// report's columns share a few such sets (every problem, the problems with 2 correct samples,
+	// ...), so a problem that gains a value in many columns at once (its n reached the largest k,
+	// say) moves the counts of its set once, not once per column.
 	const countsBySet = new Map<string, Float64Array>();
-	const countsOf = (values: Float64Array, rows: number): Float64Array => {
+	const mask = new Uint16Array(problems);
+	/** The key of the set of problems with a value: '' for all of them, else one character each. */
+	const patternOf = (values: Float64Array): string => {
+		let all = true;
+		for (let j = 0; j < problems; j++) {
+			const has = values[j] === values[j];
+			mask[j] = has ? 49 : 48;
+			all &&= has;
+		}
+		if (all) return '';
 		let key = '';
-		if (rows < problems) for (let j = 0; j < problems; j++) key += values[j] === values[j] ? '1' : '0';
+		// In pieces: fromCharCode takes its characters as arguments.
+		for (let j = 0; j < problems; j += 4096) key += String.fromCharCode.apply(null, mask.subarray(j, j + 4096) as unknown as number[]);
+		return key;
+	};
+	const countsOf = (values: Float64Array, rows: number): Float64Array => {
+		const key = rows < problems ? patternOf(values) : '';
 		let counts = countsBySet.get(key);
 		if (!counts) {
 			// bases and dns hold the `rows` rows with a value, with count change 1 each.
@@ -179,6 +237,18 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 			countsBySet.set(key, counts);
 		}
 		return counts;
+	};
+	/** The counts of a column whose set of problems changed by the `flips` rows gathered by applyRows. */
+	const movedCounts = (col: Column, flips: number): void => {
+		const key = patternOf(col.values);
+		let counts = countsBySet.get(key);
+		if (!counts) {
+			counts = Float64Array.from(col.counts!);
+			moveSums(counts, weights!.counts, bases2, dqs2, flips, B);
+			countsBySet.set(key, counts);
+		}
+		col.counts = counts;
+		col.pattern = key;
 	};
 
 	function result(col: Column): ColumnResult {
@@ -193,8 +263,8 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 		}
 		const value = count > 0 ? sum / count : undefined;
 		if (!col.sums || !col.counts || count === 0) return { estimate: { value, problems: count } };
-		const means = new Float64Array(B);
-		for (let b = 0; b < B; b++) means[b] = col.counts[b]! > 0 ? col.sums[b]! / col.counts[b]! / SCALE : NaN;
+		const means = (col.means ??= new Float64Array(B));
+		for (let b = 0; b < B; b++) means[b] = col.counts[b]! > 0 ? (col.sums[b]! / col.counts[b]!) * UNSCALE : NaN;
 		const ci = percentileInterval(means, confidence);
 		return { estimate: ci ? { value, ci, problems: count } : { value, problems: count }, means };
 	}
@@ -206,14 +276,14 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 			let changed = false;
 			if (!col) {
 				col = { scope, used: true, version: 0, values: new Float64Array(problems).fill(NaN), quantized: new Float64Array(problems).fill(NaN) };
-				if (B > 0) {
-					col.sums = new Float64Array(B);
-					col.counts = new Float64Array(B);
-				}
+				if (B > 0) col.sums = new Float64Array(B);
 				columns.set(key, col);
 				col.used = true;
 				for (let j = 0; j < problems; j++) col.values[j] = value(j);
-				if (col.sums && col.counts && weights) resampleAll(col.values, col.quantized, col.sums, col.counts, weights.counts, B, countsOf);
+				if (col.sums && weights) {
+					col.counts = resampleAll(col.values, col.quantized, col.sums, weights.counts, B, countsOf);
+					col.pattern = patternOf(col.values);
+				}
 				col.version++;
 				col.result = result(col);
 				return col.result;
@@ -227,7 +297,10 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 				if (done > 0) changed = true;
 				if (done === 2) recorded++;
 			}
-			if (recorded > 0) applyRows(col.sums!, col.counts!, weights!.counts, recorded, B);
+			if (recorded > 0) {
+				const flips = applyRows(col.sums!, weights!.counts, recorded, B);
+				if (flips > 0) movedCounts(col, flips);
+			}
 			if (changed || !col.result) {
 				col.version++;
 				col.result = result(col);
@@ -247,13 +320,15 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 				col.used = true;
 				return col.result;
 			}
-			col = { scope, used: true, version: (col?.version ?? 0) + 1, partVersions: versions, values: new Float64Array(problems).fill(NaN), quantized: new Float64Array(0) };
+			// Recomputed in the buffers of its last version.
+			const last = col;
+			col = { scope, used: true, version: (last?.version ?? 0) + 1, partVersions: versions, values: last?.values.fill(NaN) ?? new Float64Array(problems).fill(NaN), quantized: new Float64Array(0), means: last?.means };
 			for (const c of sources) {
 				for (let j = 0; j < problems; j++) if (c.values[j] === c.values[j]) col.values[j] = c.values[j]!;
 			}
 			if (B > 0) {
-				col.sums = new Float64Array(B);
-				col.counts = new Float64Array(B);
+				col.sums = last?.sums?.fill(0) ?? new Float64Array(B);
+				col.counts = last?.counts?.fill(0) ?? new Float64Array(B);
 				for (const c of sources) {
 					for (let b = 0; b < B; b++) {
 						col.sums[b]! += c.sums![b]!;
@@ -267,13 +342,18 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 		},
 		sweep(scopes) {
 			const drop = new Set(scopes);
+			const patterns = new Set<string>();
 			for (const [key, col] of columns) {
 				if (drop.has(col.scope) && !col.used) columns.delete(key);
+				else if (col.pattern !== undefined) patterns.add(col.pattern);
 				col.used = false;
 			}
+			// Sets of problems no column has any more.
+			for (const key of countsBySet.keys()) if (!patterns.has(key)) countsBySet.delete(key);
 		},
 		clear() {
 			columns.clear();
+			countsBySet.clear();
 		}
 	};
 }

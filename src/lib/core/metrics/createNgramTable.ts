@@ -16,6 +16,9 @@ function slotOf(parent: number, token: number, mask: number): number {
 	return h & mask;
 }
 
+/** Per position of the sample being added: the entry of its n-gram at the current order (reused). */
+let ids = new Int32Array(1024);
+
 /**
  * The incremental form of ngramCounts (same unique and total counts for the same samples, whatever
  * the order they were added in). Every distinct n-gram of the pool (n = 1..maxN) has an entry keyed
@@ -26,11 +29,11 @@ function slotOf(parent: number, token: number, mask: number): number {
 export function createNgramTable(maxN = 5): NgramTable {
 	const unique = new Float64Array(3 * maxN);
 	const total = new Float64Array(3 * maxN);
-	// Open addressing, slot k = [prefix entry (-1 for a unigram), token, entry + 1 (0: empty)].
+	// Open addressing, slot k = [prefix entry (-1 for a unigram), token, (entry + 1) << 2 | groups
+	// holding it (bit 1 correct, bit 2 incorrect); 0: empty]. The groups live in the slot, not in an
+	// array by entry: a live table is cold when a sample arrives, and each separate read is a miss.
 	let slots = new Int32Array(3 * 64);
 	let mask = 63;
-	// Per entry: the groups holding it, bit 1 correct, bit 2 incorrect.
-	let held = new Uint8Array(32);
 	let size = 0;
 
 	function grow(): void {
@@ -63,10 +66,17 @@ export function createNgramTable(maxN = 5): NgramTable {
 				total[n - 1]! += len - n + 1;
 				if (bit) total[bit * maxN + n - 1]! += len - n + 1;
 			}
-			for (let i = 0; i < len; i++) {
-				let parent = -1;
-				const top = Math.min(maxN, len - i);
-				for (let n = 1; n <= top; n++) {
+			if (ids.length < len) ids = new Int32Array(2 * len);
+			const at = ids;
+			// Order by order, not position by position: the look-ups of one order are independent
+			// of each other (the prefix entries come from the previous order), so the processor
+			// overlaps their cache misses instead of waiting for each in turn.
+			for (let n = 1; n <= maxN && n <= len; n++) {
+				const count = len - n + 1;
+				const uAll = n - 1;
+				const uBit = bit * maxN + n - 1;
+				for (let i = 0; i < count; i++) {
+					const parent = n === 1 ? -1 : at[i]!;
 					const t = tokens[i + n - 1]!;
 					// Locals: closure variables are reloaded on every access.
 					let tab = slots;
@@ -76,36 +86,28 @@ export function createNgramTable(maxN = 5): NgramTable {
 						k = (k + 1) & mask;
 						s = tab[3 * k + 2]!;
 					}
-					let id: number;
 					if (s !== 0) {
-						id = s - 1;
-						const h = held[id]!;
-						if (bit && (h & bit) === 0) {
-							held[id] = h | bit;
-							unique[bit * maxN + n - 1]!++;
+						at[i] = (s >>> 2) - 1;
+						if (bit && (s & bit) === 0) {
+							tab[3 * k + 2] = s | bit;
+							unique[uBit]!++;
 						}
-					} else {
-						id = size++;
-						if (id === held.length) {
-							const more = new Uint8Array(2 * held.length);
-							more.set(held);
-							held = more;
-						}
-						held[id] = bit;
-						unique[n - 1]!++;
-						if (bit) unique[bit * maxN + n - 1]!++;
-						// At most 3/4 full: grow first, then find the new entry's slot in the new table.
-						if (4 * size > 3 * (mask + 1)) {
-							grow();
-							tab = slots;
-							k = slotOf(parent, t, mask);
-							while (tab[3 * k + 2] !== 0) k = (k + 1) & mask;
-						}
-						tab[3 * k] = parent;
-						tab[3 * k + 1] = t;
-						tab[3 * k + 2] = id + 1;
+						continue;
 					}
-					parent = id;
+					const id = size++;
+					unique[uAll]!++;
+					if (bit) unique[uBit]!++;
+					// At most 3/4 full: grow first, then find the new entry's slot in the new table.
+					if (4 * size > 3 * (mask + 1)) {
+						grow();
+						tab = slots;
+						k = slotOf(parent, t, mask);
+						while (tab[3 * k + 2] !== 0) k = (k + 1) & mask;
+					}
+					tab[3 * k] = parent;
+					tab[3 * k + 1] = t;
+					tab[3 * k + 2] = ((id + 1) << 2) | bit;
+					at[i] = id;
 				}
 			}
 		}

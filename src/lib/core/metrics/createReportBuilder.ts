@@ -5,6 +5,7 @@ import { compareModels } from './compareModels';
 import { createColumnStore } from './createColumnStore';
 import { createEquationTally } from './createEquationTally';
 import { createNgramTable } from './createNgramTable';
+import { createSemanticSums } from './createSemanticSums';
 import { createSlabs } from './createSlabs';
 import { createTokenDictionary } from './createTokenDictionary';
 import type { Embedder } from './embedder';
@@ -127,6 +128,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 					a.ngrams = undefined;
 					a.equations = undefined;
 				} else sampleCount++;
+				a.changedFrom = Math.min(a.changedFrom ?? Infinity, s.index);
 				const f = features[i];
 				if (f === undefined) {
 					a.sampled.set(s.index, { index: s.index, answer: s.answer, correct: s.correct, tokens: borrowed.tokens, vector: borrowed.vector, equations: borrowed.equations });
@@ -151,6 +153,7 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 
 	/** The group with its n-gram and equation counts when the builder keeps them (counted afresh when missing). */
 	function counted(a: ProblemAccumulator): ProblemAccumulator {
+		if (keepCounts) a.semantic ??= createSemanticSums();
 		if (!keepCounts || (a.ngrams && a.equations)) return a;
 		const ngrams = createNgramTable(NGRAM_ORDERS);
 		const equations = createEquationTally();
@@ -188,7 +191,16 @@ export function createReportBuilder(study: StudyShape, options: ReportBuildOptio
 			verdictSubset: resolved.verdictDiversitySubset,
 			forgettingRatio: resolved.forgettingRatio
 		};
-		const stats: (ProblemStats | undefined)[][] = acc.map((row) => Array.from(row, (a) => (a ? (a.stats ??= problemStats(counted(a), ks, resolved.eadVocabulary, lap)) : undefined)));
+		const stats: (ProblemStats | undefined)[][] = acc.map((row) =>
+			Array.from(row, (a) => {
+				if (!a) return undefined;
+				if (!a.stats) {
+					a.stats = problemStats(counted(a), ks, resolved.eadVocabulary, lap);
+					a.changedFrom = Infinity;
+				}
+				return a.stats;
+			})
+		);
 		const swept: string[] = [];
 		models.forEach((model, m) => {
 			if (!everything && !dirty.has(m) && own[m]) return;

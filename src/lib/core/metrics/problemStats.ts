@@ -1,9 +1,10 @@
 import type { Lap } from '../types';
 import { answerDiversity } from './answerDiversity';
+import { createSemanticSums } from './createSemanticSums';
 import { DIVERSITY_METRICS, NGRAM_ORDERS, type ProblemAccumulator, type ProblemStats, type SampleFeatures } from './builderTypes';
 import { distinctScore } from './distinctScore';
 import { eadScore } from './eadScore';
-import { majAtK } from './majAtK';
+import { majAtKCurve } from './majAtKCurve';
 import { ngramCounts } from './ngramCounts';
 import { passAtK } from './passAtK';
 
@@ -24,43 +25,6 @@ function equationShare(samples: readonly SampleFeatures[]): number {
 }
 
 /**
- * Semantic diversity (see semanticDiversity) of all, correct and incorrect samples in one pass:
- * each vector is normalised once and added to its group's sum; "all" is the sum of both groups.
- */
-function semanticBySubset(samples: readonly SampleFeatures[]): [number, number, number] {
-	const d = samples[0]?.vector.length ?? 0;
-	const sums = [new Float64Array(d), new Float64Array(d)];
-	const units = [0, 0];
-	for (const s of samples) {
-		const g = s.correct ? 0 : 1;
-		const v = s.vector;
-		const sum = sums[g]!;
-		let scale = s.unit;
-		if (scale === undefined) {
-			let norm = 0;
-			for (let i = 0; i < d; i++) norm += v[i]! * v[i]!;
-			s.unit = scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
-		}
-		if (scale === 0) continue;
-		for (let i = 0; i < d; i++) sum[i]! += v[i]! * scale;
-		units[g]!++;
-	}
-	// Zero vectors (empty texts) are left out, as in semanticDiversity.
-	const value = (sq: number, m: number): number => (m >= 2 ? 1 - (sq - m) / (m * (m - 1)) : NaN);
-	let sqAll = 0;
-	let sqC = 0;
-	let sqI = 0;
-	for (let i = 0; i < d; i++) {
-		const c = sums[0]![i]!;
-		const w = sums[1]![i]!;
-		sqAll += (c + w) * (c + w);
-		sqC += c * c;
-		sqI += w * w;
-	}
-	return [value(sqAll, units[0]! + units[1]!), value(sqC, units[0]!), value(sqI, units[1]!)];
-}
-
-/**
  * Every per-problem statistic of one (model, problem), from its samples taken in index order (so
  * the result does not depend on the order in which samples arrived).
  */
@@ -71,9 +35,11 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 	for (const s of samples) if (s.correct) c++;
 	const passes = new Float64Array(ks.length);
 	const majs = new Float64Array(ks.length);
+	// maj@k at every k and at n in one pass.
+	const votes = majAtKCurve(samples, n > 0 ? [...ks, n] : ks);
 	ks.forEach((k, i) => {
 		passes[i] = orNaN(passAtK(n, c, k));
-		majs[i] = orNaN(majAtK(samples, k));
+		majs[i] = orNaN(votes[i]);
 	});
 	const answers = n >= 2 ? answerDiversity(samples.map((s) => s.answer)) : undefined;
 
@@ -81,7 +47,8 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 	const diversity = new Float64Array(3 * DIVERSITY_METRICS).fill(NaN);
 	const skipped = new Uint8Array(3);
 	const subsets = [samples, samples.filter((s) => s.correct), samples.filter((s) => !s.correct)];
-	const semantic = semanticBySubset(samples);
+	// A live builder keeps the sums between reports (createSemanticSums); else a one-off count.
+	const semantic = acc.semantic ? acc.semantic.values(samples, acc.changedFrom ?? -Infinity) : createSemanticSums(Infinity).values(samples, -Infinity);
 	// A live builder's table holds the same counts as a recount (createNgramTable).
 	const counts =
 		acc.ngrams && acc.ngrams.maxN === MAX_N
@@ -113,7 +80,7 @@ export function problemStats(acc: ProblemAccumulator, ks: readonly number[], ead
 		greedy: acc.greedy ? (acc.greedy.correct ? 1 : 0) : NaN,
 		passAtK: passes,
 		majAtK: majs,
-		majAtN: orNaN(n > 0 ? majAtK(samples, n) : undefined),
+		majAtN: orNaN(n > 0 ? votes[ks.length] : undefined),
 		answerDistinct: answers ? answers.distinctRatio : NaN,
 		answerEntropy: answers ? answers.entropy : NaN,
 		wrongAnswerDistinct,
