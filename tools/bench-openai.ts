@@ -19,9 +19,11 @@
 //   npx tsx tools/bench-openai.ts [--problems 8] [--n 4] [--max-tokens 48] [--slots 8] [--threads 1]
 //     [--rounds 1] [--modes bare,cli,page] [--concurrency 1,4,8] [--build build]
 //     [--page-threads] (page CPU by Chromium thread) [--trace <prefix>] (a Chromium trace per page run)
+//     [--pin] (the server on core 1, every client on core 0: as a server on its own machine would be,
+//     the client's CPU no longer takes the server's; needs taskset and 2 cores)
 // Needs a built app for the page (`npm run build`). Prints the machine and the load average before
 // and after; stops every server and browser it starts. Nothing here is a timed test.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -49,7 +51,8 @@ const { values } = parseArgs({
 		concurrency: { type: 'string' },
 		build: { type: 'string' },
 		'page-threads': { type: 'boolean' },
-		trace: { type: 'string' }
+		trace: { type: 'string' },
+		pin: { type: 'boolean' }
 	}
 });
 const count = Number(values.problems ?? 8);
@@ -184,7 +187,9 @@ function freePort(): Promise<number> {
 
 /** Starts a child process and resolves with the first stdout line matching `ready`. */
 function startChild(args: string[], ready: RegExp): Promise<RegExpMatchArray> {
-	const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+	// taskset execs the command: the child's pid is the server's.
+	const [command, argv]: [string, string[]] = values.pin && args.includes('tools/openai-server.ts') ? ['taskset', ['-c', '1', process.execPath, ...args]] : [process.execPath, args];
+	const child = spawn(command, argv, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 	children.push(child);
 	if (args.includes('tools/openai-server.ts')) serverPid = child.pid ?? 0;
 	return new Promise((resolve, reject) => {
@@ -338,6 +343,11 @@ process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
 try {
 	const cpu = cpus();
 	console.log(`machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores; node ${process.version}; load average before: ${load0}`);
+	if (values.pin) {
+		// Every thread of this process, and so everything it starts later (the app server, Chromium), on core 0.
+		execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+		console.log('pinned: the llama.cpp server on core 1; this process, the CLI, the app server and Chromium on core 0');
+	}
 	const serverPort = await freePort();
 	const [, url] = (await startChild(
 		['--import', 'tsx', 'tools/openai-server.ts', '--port', String(serverPort), '--slots', String(slots), '--threads', String(threads), '--quiet', `${SERVED}=${join(root, 'static/models/tiny-m1.gguf')}`],
