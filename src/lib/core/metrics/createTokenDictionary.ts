@@ -1,6 +1,14 @@
 import { hashString } from '../random';
 import { tokenize } from './tokenize';
-import { CLASS, finish, joinsNumber, LOWER } from './tokenHashes';
+import { CLASS as CLASS_TABLE, finish as finishHash, joinsNumber as joinsNumberAt, LOWER as LOWER_TABLE } from './tokenHashes';
+
+// Module-local bindings of the scanner's imports: run through tsx (the CLI, the benches), an
+// imported binding is a getter on the other module's exports, called on every read; in the
+// per-character loop below those calls cost more than the scan itself.
+const CLASS = CLASS_TABLE;
+const LOWER = LOWER_TABLE;
+const finish = finishHash;
+const joinsNumber = joinsNumberAt;
 
 /** Tokens as small integers, for counting n-grams exactly (tokenHashes gives hashes, which may collide). */
 export interface TokenDictionary {
