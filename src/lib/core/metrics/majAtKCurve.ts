@@ -1,9 +1,9 @@
 import type { Vote } from './majAtK';
 
 /**
- * majAtK(votes, k) at every k of `ks` (in any order) from one pass over the votes: the tally of the
- * first k votes grows into the tally of the first k' > k. The same values as majAtK (the score
- * counts answers, so it does not depend on the order of the tally); undefined where k > votes.
+ * maj@k (majAtK.ts says what it scores) at every k of `ks` (in any order) from one pass over the
+ * votes: the tally of the first k votes grows into the tally of the first k' > k; undefined where
+ * k > votes. The one implementation: majAtK is this at a single k.
  */
 export function majAtKCurve(votes: readonly Vote[], ks: readonly number[]): (number | undefined)[] {
 	for (const k of ks) if (!Number.isInteger(k) || k < 1) throw new RangeError(`majAtKCurve(votes, ks) needs integers k >= 1, got ${k}`);
