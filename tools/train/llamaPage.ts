@@ -97,9 +97,9 @@ export async function runOnPages(pages: readonly LlamaPage[], gguf: Uint8Array, 
 	const size = Math.ceil(jobs.length / pages.length);
 	for (const job of jobs) {
 		const last = chunks.at(-1);
-		const full = last !== undefined && last.length >= size && chunks.length < pages.length;
-		if (last && !(full && job.cachePrompt !== true)) last.push(job);
-		else chunks.push([job]);
+		const cut = !last || (last.length >= size && chunks.length < pages.length && job.cachePrompt !== true);
+		if (cut) chunks.push([job]);
+		else last.push(job);
 	}
 	const runs = await Promise.all(chunks.map((chunk, i) => pages[i]!.run(gguf, chunk, maxTokens)));
 	return runs.flatMap((r) => r.done);

@@ -1,9 +1,9 @@
 // Sequence gradients computed on another thread while this one computes its own share of a batch.
 // The contract that keeps training bit-identical whatever the thread count: the helper takes the
 // batch's last items, and its results are added after this thread's, in batch order.
-import { layoutOf, type ModelConfig } from './config';
+import type { ModelConfig } from './config';
 import type { Vec } from './kernels';
-import { computeSequence, createTrace, matrixRanges, type SequenceTrace } from './sequenceTrace';
+import type { SequenceTrace } from './sequenceTrace';
 
 export interface SequenceJob {
 	tokens: ArrayLike<number>;
@@ -57,33 +57,4 @@ export function splitPoint(costs: readonly number[], capacity: number): number {
 		if (s < costs.length) prefix += costs[s]!;
 	}
 	return best;
-}
-
-/**
- * A helper that computes its jobs on this thread when finish() is called: the same results as a
- * threaded helper, without the threads (the page's trainer, and the contract's tests).
- */
-export function createLocalHelper(c: ModelConfig, capacity: number): GradientHelper {
-	const ranges = matrixRanges(c);
-	const size = layoutOf(c).size;
-	const dense = Array.from({ length: capacity }, () => new Float64Array(size));
-	const traces = Array.from({ length: capacity }, () => createTrace(c, c.context));
-	let pending: { w: Float64Array; jobs: SequenceJob[]; mode: HelperMode } | null = null;
-	return {
-		capacity,
-		start(w, jobs, mode) {
-			if (jobs.length > capacity) throw new Error(`gradient helper: ${jobs.length} jobs, room for ${capacity}`);
-			pending = { w: w.slice(), jobs: [...jobs], mode };
-		},
-		finish() {
-			if (!pending) throw new Error('gradient helper: finish without a start');
-			const { w, jobs, mode } = pending;
-			pending = null;
-			return jobs.map((job, j) => {
-				const trace = mode === 'traced' ? traces[j]! : null;
-				const r = computeSequence(c, w, job.tokens, job.target, job.weight, dense[j]!, trace, ranges);
-				return { ...r, dense: dense[j]!, trace };
-			});
-		}
-	};
 }

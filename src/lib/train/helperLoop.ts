@@ -16,11 +16,9 @@ export function serveGradientJobs(config: ModelConfig, buffers: SharedBuffers): 
 		try {
 			const traced = jobs.control[MODE] === 0;
 			for (let j = 0; j < jobs.control[COUNT]!; j++) {
-				const m = j * 4;
-				const length = jobs.meta[m + 3]!;
-				const r = computeSequence(config, jobs.weights, jobs.tokensOf(j, length), jobs.targetOf(j, length), jobs.meta[m]!, jobs.denseOf(j), traced ? jobs.traceOf(j) : null, ranges);
-				jobs.meta[m + 1] = r.loss;
-				jobs.meta[m + 2] = r.count;
+				const { weight, length } = jobs.jobOf(j);
+				const r = computeSequence(config, jobs.weights, jobs.tokensOf(j, length), jobs.targetOf(j, length), weight, jobs.denseOf(j), traced ? jobs.traceOf(j) : null, ranges);
+				jobs.setResult(j, r.loss, r.count);
 			}
 		} catch (err) {
 			console.error('gradient helper thread:', err);

@@ -35,7 +35,7 @@ export function matrixRanges(c: ModelConfig): [number, number][] {
  * Sets the matrix entries of `dense` to -0 before a traced trainSequence adds into them: -0 + x is
  * x for every x (+0 + -0 would not be -0), so each entry ends up holding exactly the term added.
  */
-export function clearMatrices(dense: Vec, ranges: readonly [number, number][]): void {
+function clearMatrices(dense: Vec, ranges: readonly [number, number][]): void {
 	for (const [a, b] of ranges) dense.fill(-0, a, b);
 }
 

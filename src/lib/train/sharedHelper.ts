@@ -14,8 +14,6 @@ export function createSharedHelper(c: ModelConfig, capacity: number, spawn: (buf
 	const jobs = viewJobs(c, allocateJobs(c, capacity));
 	const thread = spawn(jobs.buffers);
 	let started = 0;
-	let count = 0;
-	let mode: 'traced' | 'whole' = 'traced';
 	return {
 		capacity,
 		start(w, list, m) {
@@ -27,11 +25,8 @@ export function createSharedHelper(c: ModelConfig, capacity: number, spawn: (buf
 				if (n > c.context) throw new Error(`gradient helper: a sequence of ${n} tokens, context ${c.context}`);
 				jobs.tokensOf(j, n).set(job.tokens);
 				jobs.targetOf(j, n).set(job.target);
-				jobs.meta[j * 4] = job.weight;
-				jobs.meta[j * 4 + 3] = n;
+				jobs.setJob(j, job.weight, n);
 			});
-			count = list.length;
-			mode = m;
 			jobs.control[MODE] = m === 'traced' ? 0 : 1;
 			jobs.control[COUNT] = list.length;
 			started++;
@@ -41,7 +36,8 @@ export function createSharedHelper(c: ModelConfig, capacity: number, spawn: (buf
 		finish(): SequenceResult[] {
 			while (Atomics.load(jobs.control, DONE) !== started) Atomics.wait(jobs.control, DONE, started - 1, 1000);
 			if (jobs.control[FAILED]) throw new Error('gradient helper thread failed (its error is on the console)');
-			return Array.from({ length: count }, (_, j) => ({ loss: jobs.meta[j * 4 + 1]!, count: jobs.meta[j * 4 + 2]!, dense: jobs.denseOf(j), trace: mode === 'traced' ? jobs.traceOf(j) : null }));
+			const traced = jobs.control[MODE] === 0;
+			return Array.from({ length: jobs.control[COUNT]! }, (_, j) => ({ ...jobs.resultOf(j), dense: jobs.denseOf(j), trace: traced ? jobs.traceOf(j) : null }));
 		},
 		async close() {
 			Atomics.store(jobs.control, GO, -1);

@@ -2,12 +2,41 @@ import { describe, expect, it } from 'vitest';
 import { layoutOf, type ModelConfig } from '../../../src/lib/train/config';
 import { trainSequence } from '../../../src/lib/train/backprop';
 import { applySequence, computeSequence, createTrace, matrixRanges } from '../../../src/lib/train/sequenceTrace';
-import { createLocalHelper, splitPoint } from '../../../src/lib/train/gradientHelper';
+import { splitPoint, type GradientHelper, type HelperMode, type SequenceJob } from '../../../src/lib/train/gradientHelper';
 import { createOptimizer, sftGradient } from '../../../src/lib/train/train';
 import { dpoGradient, preferencePairs } from '../../../src/lib/train/dpo';
 import { exampleOf, VOCAB } from '../../../src/lib/train/data';
 import { mulberry32 } from '../../../src/lib/core/random';
 import { createThreadHelper } from '../../../tools/train/threads/threadHelper';
+
+/**
+ * A helper that computes its jobs on this thread when finish() is called: the contract without the
+ * threads, so the tests can tell the split-and-replay from the shared memory.
+ */
+function createLocalHelper(c: ModelConfig, capacity: number): GradientHelper {
+	const ranges = matrixRanges(c);
+	const size = layoutOf(c).size;
+	const dense = Array.from({ length: capacity }, () => new Float64Array(size));
+	const traces = Array.from({ length: capacity }, () => createTrace(c, c.context));
+	let pending: { w: Float64Array; jobs: SequenceJob[]; mode: HelperMode } | null = null;
+	return {
+		capacity,
+		start(w, jobs, mode) {
+			if (jobs.length > capacity) throw new Error(`gradient helper: ${jobs.length} jobs, room for ${capacity}`);
+			pending = { w: w.slice(), jobs: [...jobs], mode };
+		},
+		finish() {
+			if (!pending) throw new Error('gradient helper: finish without a start');
+			const { w, jobs, mode } = pending;
+			pending = null;
+			return jobs.map((job, j) => {
+				const trace = mode === 'traced' ? traces[j]! : null;
+				const r = computeSequence(c, w, job.tokens, job.target, job.weight, dense[j]!, trace, ranges);
+				return { ...r, dense: dense[j]!, trace };
+			});
+		}
+	};
+}
 
 const cfg: ModelConfig = { vocab: VOCAB.size, dim: 8, layers: 2, heads: 2, ffn: 12, context: 64, ropeBase: 10000, eps: 1e-5 };
 
