@@ -9,7 +9,7 @@ describe('bootstrap', () => {
 		const w = bootstrapWeights(50, 7, 1);
 		for (let b = 0; b < 50; b++) {
 			let sum = 0;
-			for (let j = 0; j < 7; j++) sum += w.counts[j * 50 + b]!;
+			for (let j = 0; j < 7; j++) sum += w.counts[j * w.stride + b]!;
 			expect(sum).toBe(7);
 		}
 	});

@@ -37,10 +37,7 @@ const SCALE = 2 ** 30;
 // Multiplying by an exact power of two is exact, as dividing by it is: the same means, one division fewer.
 const UNSCALE = 2 ** -30;
 
-// The resampling loops are small top-level functions V8 optimises on their own. No branch on a
-// zero weight: a third of the weights are 0 and mispredicting them costs more than the multiply.
-
-/** The changed rows of one column update, in reused buffers: bootstrap row offset, sum and count changes. */
+/** The changed rows of one column update, in reused buffers: problem, sum and count changes. */
 let bases = new Int32Array(64);
 let dqs = new Float64Array(64);
 let dns = new Float64Array(64);
@@ -63,12 +60,11 @@ function growRows(): void {
 }
 
 /**
- * Fills a fresh column's replicate sums from all its values at once, four problems per pass (see
- * moveSums), and returns its counts. They depend only on which problems have a value: `countsOf`
- * gives them for the `rows` rows just recorded (the same for every column with a value at the same
- * problems).
+ * Fills a fresh column's replicate sums from all its values at once and returns its counts. They
+ * depend only on which problems have a value: `countsOf` gives them for the `rows` rows just
+ * recorded (the same for every column with a value at the same problems).
  */
-function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float64Array, weights: Int32Array, B: number, countsOf: (values: Float64Array, rows: number) => Float64Array): Float64Array {
+function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float64Array, weights: BootstrapWeights, countsOf: (values: Float64Array, rows: number) => Float64Array): Float64Array {
 	let rows = 0;
 	for (let j = 0; j < values.length; j++) {
 		const v = values[j]!;
@@ -76,7 +72,7 @@ function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float6
 		const q = Math.round(v * SCALE);
 		quantized[j] = q;
 		if (rows === bases.length) growRows();
-		bases[rows] = j * B;
+		bases[rows] = j;
 		dqs[rows] = q;
 		dns[rows++] = 1;
 	}
@@ -88,56 +84,8 @@ function resampleAll(values: Float64Array, quantized: Float64Array, sums: Float6
 		bases2[nonzero] = bases[r]!;
 		dqs2[nonzero++] = dqs[r]!;
 	}
-	moveSums(sums, weights, bases2, dqs2, nonzero, B);
+	weights.addRows(sums, bases2, dqs2, nonzero);
 	return countsOf(values, rows);
-}
-
-/**
- * Adds sum over rows r of weights[base[r] + b] * delta[r] to target[b], eight (then four) rows per
- * pass over the replicates (a pass reads and writes the B targets once, not once per row). Every term is an
- * integer (a weight times a quantized difference), so any order of the additions gives the same sums
- * bit for bit while they stay below 2^53, as the values' scale ensures.
- */
-function moveSums(target: Float64Array, weights: Int32Array, base: Int32Array, delta: Float64Array, rows: number, B: number): void {
-	let r = 0;
-	for (; r + 8 <= rows; r += 8) {
-		const b0 = base[r]!;
-		const b1 = base[r + 1]!;
-		const b2 = base[r + 2]!;
-		const b3 = base[r + 3]!;
-		const b4 = base[r + 4]!;
-		const b5 = base[r + 5]!;
-		const b6 = base[r + 6]!;
-		const b7 = base[r + 7]!;
-		const d0 = delta[r]!;
-		const d1 = delta[r + 1]!;
-		const d2 = delta[r + 2]!;
-		const d3 = delta[r + 3]!;
-		const d4 = delta[r + 4]!;
-		const d5 = delta[r + 5]!;
-		const d6 = delta[r + 6]!;
-		const d7 = delta[r + 7]!;
-		for (let b = 0; b < B; b++) {
-			target[b]! +=
-				weights[b0 + b]! * d0 + weights[b1 + b]! * d1 + weights[b2 + b]! * d2 + weights[b3 + b]! * d3 + weights[b4 + b]! * d4 + weights[b5 + b]! * d5 + weights[b6 + b]! * d6 + weights[b7 + b]! * d7;
-		}
-	}
-	for (; r + 4 <= rows; r += 4) {
-		const b0 = base[r]!;
-		const b1 = base[r + 1]!;
-		const b2 = base[r + 2]!;
-		const b3 = base[r + 3]!;
-		const d0 = delta[r]!;
-		const d1 = delta[r + 1]!;
-		const d2 = delta[r + 2]!;
-		const d3 = delta[r + 3]!;
-		for (let b = 0; b < B; b++) target[b]! += weights[b0 + b]! * d0 + weights[b1 + b]! * d1 + weights[b2 + b]! * d2 + weights[b3 + b]! * d3;
-	}
-	for (; r < rows; r++) {
-		const b0 = base[r]!;
-		const d0 = delta[r]!;
-		for (let b = 0; b < B; b++) target[b]! += weights[b0 + b]! * d0;
-	}
 }
 
 /**
@@ -145,14 +93,14 @@ function moveSums(target: Float64Array, weights: Int32Array, base: Int32Array, d
  * that appears or vanishes as 0 changes only the counts), and returns how many rows change the
  * counts, gathered at the start of bases2 / dqs2 (their count changes) for the caller.
  */
-function applyRows(sums: Float64Array, weights: Int32Array, rows: number, B: number): number {
+function applyRows(sums: Float64Array, weights: BootstrapWeights, rows: number): number {
 	let moved = 0;
 	for (let r = 0; r < rows; r++) {
 		if (dqs[r] === 0) continue;
 		bases2[moved] = bases[r]!;
 		dqs2[moved++] = dqs[r]!;
 	}
-	moveSums(sums, weights, bases2, dqs2, moved, B);
+	weights.addRows(sums, bases2, dqs2, moved);
 	let flips = 0;
 	for (let r = 0; r < rows; r++) {
 		if (dns[r] === 0) continue;
@@ -167,7 +115,7 @@ function applyRows(sums: Float64Array, weights: Int32Array, rows: number, B: num
  * of the replicate sums at `at` for applyRows. Returns 0 when unchanged, 1 when changed, 2 when
  * changed and recorded.
  */
-function updateRow(values: Float64Array, quantized: Float64Array, resampled: boolean, B: number, j: number, v: number, at: number): number {
+function updateRow(values: Float64Array, quantized: Float64Array, resampled: boolean, j: number, v: number, at: number): number {
 	const old = values[j]!;
 	if (Object.is(old, v) || (old !== old && v !== v)) return 0;
 	values[j] = v;
@@ -176,7 +124,7 @@ function updateRow(values: Float64Array, quantized: Float64Array, resampled: boo
 	const newQ = v === v ? Math.round(v * SCALE) : NaN;
 	quantized[j] = newQ;
 	if (at === bases.length) growRows();
-	bases[at] = j * B;
+	bases[at] = j;
 	dqs[at] = (newQ === newQ ? newQ : 0) - (oldQ === oldQ ? oldQ : 0);
 	dns[at] = (newQ === newQ ? 1 : 0) - (oldQ === oldQ ? 1 : 0);
 	return 2;
@@ -233,7 +181,7 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 		if (!counts) {
 			// bases and dns hold the `rows` rows with a value, with count change 1 each.
 			counts = new Float64Array(B);
-			moveSums(counts, weights!.counts, bases, dns, rows, B);
+			weights!.addRows(counts, bases, dns, rows);
 			countsBySet.set(key, counts);
 		}
 		return counts;
@@ -244,7 +192,7 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 		let counts = countsBySet.get(key);
 		if (!counts) {
 			counts = Float64Array.from(col.counts!);
-			moveSums(counts, weights!.counts, bases2, dqs2, flips, B);
+			weights!.addRows(counts, bases2, dqs2, flips);
 			countsBySet.set(key, counts);
 		}
 		col.counts = counts;
@@ -281,7 +229,7 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 				col.used = true;
 				for (let j = 0; j < problems; j++) col.values[j] = value(j);
 				if (col.sums && weights) {
-					col.counts = resampleAll(col.values, col.quantized, col.sums, weights.counts, B, countsOf);
+					col.counts = resampleAll(col.values, col.quantized, col.sums, weights, countsOf);
 					col.pattern = patternOf(col.values);
 				}
 				col.version++;
@@ -293,12 +241,12 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 			const rows = dirty ?? Array.from({ length: problems }, (_, j) => j);
 			let recorded = 0;
 			for (const j of rows) {
-				const done = updateRow(col.values, col.quantized, resampled, B, j, value(j), recorded);
+				const done = updateRow(col.values, col.quantized, resampled, j, value(j), recorded);
 				if (done > 0) changed = true;
 				if (done === 2) recorded++;
 			}
 			if (recorded > 0) {
-				const flips = applyRows(col.sums!, weights!.counts, recorded, B);
+				const flips = applyRows(col.sums!, weights!, recorded);
 				if (flips > 0) movedCounts(col, flips);
 			}
 			if (changed || !col.result) {
