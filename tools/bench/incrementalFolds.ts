@@ -4,16 +4,21 @@
 // first fold also pays for compiling the update paths (it is the figure `npm run bench` prints);
 // the median of the later ones is the steady cost. Peak RSS is the process's after the builder's
 // first report: the bundle plus the builder's kept state. A measurement, not a test.
-// Usage: npx tsx tools/bench/incrementalFolds.ts [--folds 8] [--check]  (--check also compares the
-// last report with computeReport of all samples).
+// Usage: npx tsx tools/bench/incrementalFolds.ts [--folds 8] [--threads 2] [--check]  (--threads: the
+// models split between this thread and threads - 1 worker threads, createPartedReportBuilder;
+// default 1, createReportBuilder. --check also compares the last report with computeReport of all samples).
 import { cpus, loadavg } from 'node:os';
 import { computeReport, createReportBuilder } from '../../src/lib/core/metrics';
 import { mulberry32 } from '../../src/lib/core/random';
 import { syntheticBundle } from '../../src/lib/core/synthetic/syntheticBundle';
+import type { Report } from '../../src/lib/core/metrics';
 import type { Sample } from '../../src/lib/core/types';
+import { createPartedReportBuilder } from '../../src/lib/workers/partedReportBuilder';
+import { spawnModelParts } from '../report/modelPartThreads';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const folds = Number(arg('--folds') ?? 8);
+const threads = Number(arg('--threads') ?? 1);
 const MB = 1024 * 1024;
 const cpuMs = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1000;
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' / ');
@@ -35,20 +40,24 @@ bundle.samples.forEach((s, i) => (set.has(i) ? late[set.get(i)!]! : rest).push(s
 
 console.log(`load average before: ${load()} (${cpus().length} cores)`);
 const c0 = process.cpuUsage();
-const builder = createReportBuilder({ ...bundle, samples: rest });
-builder.report();
+const spawned = threads > 1 ? spawnModelParts(threads - 1) : undefined;
+const builder: { add(samples: Sample[]): void; report(): Report | Promise<Report> } = spawned
+	? createPartedReportBuilder({ ...bundle, samples: rest }, spawned.endpoints)
+	: createReportBuilder({ ...bundle, samples: rest });
+await builder.report();
 const mem = process.memoryUsage();
-console.log(`builder of ${rest.length} samples + first report: ${cpuMs(process.cpuUsage(c0)).toFixed(0)} ms CPU; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (heap ${(mem.heapUsed / MB).toFixed(0)} MB, array buffers ${(mem.arrayBuffers / MB).toFixed(0)} MB)`);
+console.log(`${threads} thread(s): builder of ${rest.length} samples + first report: ${cpuMs(process.cpuUsage(c0)).toFixed(0)} ms CPU; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (heap ${(mem.heapUsed / MB).toFixed(0)} MB, array buffers ${(mem.arrayBuffers / MB).toFixed(0)} MB)`);
 const cpu: number[] = [];
 let last;
 for (let k = 0; k < folds; k++) {
 	const t0 = performance.now();
 	const c = process.cpuUsage();
 	builder.add(late[k]!);
-	last = builder.report();
+	last = await builder.report();
 	cpu.push(cpuMs(process.cpuUsage(c)));
 	console.log(`fold ${k + 1}: add(1000) + report() ${(performance.now() - t0).toFixed(0)} ms wall, ${cpu[k]!.toFixed(0)} ms CPU`);
 }
 const later = cpu.slice(1).sort((a, b) => a - b);
 if (later.length > 0) console.log(`folds 2..${folds}: median ${later[later.length >> 1]!.toFixed(0)} ms CPU, min ${later[0]!.toFixed(0)} ms; load average after: ${load()}`);
 if (process.argv.includes('--check')) console.log(`last report identical to computeReport of all samples: ${JSON.stringify(last) === JSON.stringify(computeReport(bundle))}`);
+await spawned?.close();

@@ -4,7 +4,8 @@
 // `precomputed`), so the report is the same, byte for byte, for any number of workers and any timing.
 import { computeReport, groupJobs, resolveOptions, type ProblemStats, type Report, type ReportBuildOptions } from '$lib/core/metrics';
 import type { Bundle } from '$lib/core/types';
-import { packJobs, rebuildError, type GroupStatsReply } from './groupStatsProtocol';
+import { packJobs, type GroupStatsReply } from './groupStatsProtocol';
+import { rebuildError } from './reportErrors';
 
 /** Batches per worker: enough that a worker slowed by its neighbours takes fewer of them. */
 const BATCHES_PER_WORKER = 8;

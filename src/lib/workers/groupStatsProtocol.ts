@@ -3,14 +3,14 @@
 // out, their statistics (core's groupStats, the same function the CLI's threads call) come back.
 // Samples travel as columns (typed arrays moved, not copied, and flat arrays of strings): a
 // structured clone of 160,000 small objects costs about three times as much as the same data in
-// columns. Errors cross as {name, code, message} and are rebuilt with their class on arrival.
+// columns. Errors cross as reportErrors' {name, code, message}.
 import { createSlabs } from '$lib/core/metrics/createSlabs';
 import { createTokenDictionary } from '$lib/core/metrics/createTokenDictionary';
 import { groupStats } from '$lib/core/metrics/groupStats';
 import { hashedNgramEmbedder } from '$lib/core/metrics/hashedNgramEmbedder';
 import type { GroupJob } from '$lib/core/metrics/groupJobs';
 import type { ProblemStats } from '$lib/core/metrics/builderTypes';
-import { StudyError, type StudyErrorCode } from '$lib/core/study/errors';
+import { serializeError, type SerializedError } from './reportErrors';
 
 /** A batch of groups, column by column; group g's samples are sampled[start[g]] .. sampled[start[g + 1] - 1]. */
 export interface GroupStatsRequest {
@@ -28,13 +28,6 @@ export interface GroupStatsRequest {
 	correct: Uint8Array;
 	answer: (string | null)[];
 	text: string[];
-}
-
-export interface SerializedError {
-	name: string;
-	message: string;
-	/** The error's stable code, when its class has one. */
-	code?: string;
 }
 
 /** Replies, one per request, naming it by id. */
@@ -90,20 +83,6 @@ export function unpackJobs(request: GroupStatsRequest): GroupJob[] {
 		if (greedy >= 0) job.greedy = { answer: request.greedyAnswer[g]!, correct: greedy === 1 };
 		return job;
 	});
-}
-
-export function serializeError(e: unknown): SerializedError {
-	if (e instanceof StudyError) return { name: e.name, code: e.code, message: e.message };
-	if (e instanceof Error) return { name: e.name, message: e.message };
-	return { name: 'Error', message: String(e) };
-}
-
-/** The error of the other side, with its class where this layer knows it (StudyError), else its name. */
-export function rebuildError(s: SerializedError): Error {
-	if (s.name === 'StudyError' && s.code) return new StudyError(s.code as StudyErrorCode, [{ path: '', message: s.message }]);
-	const err = new Error(s.message);
-	err.name = s.name;
-	return err;
 }
 
 /**
