@@ -1,7 +1,9 @@
 // The live demo, end to end: from the home page, a short run of the built-in tiny family through
 // the real runner worker and llama.cpp (wllama, WASM), saved to IndexedDB, the report filling in.
 // The fixture fails the test on any request that leaves localhost.
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { computeReport } from '../../src/lib/core/metrics';
 
 const PROBLEMS = 10;
 const N = 2;
@@ -39,6 +41,8 @@ async function storedSamples(page: import('@playwright/test').Page, study: strin
 
 test('"Run the demo" samples M1..M5 through wllama offline and the report fills in', async ({ page }) => {
 	test.setTimeout(240_000);
+	const workers: string[] = [];
+	page.on('worker', (w) => workers.push(w.url()));
 	await page.goto('/');
 	const run = page.getByRole('link', { name: 'Run the demo' });
 	await expect(run).toBeVisible();
@@ -94,6 +98,15 @@ test('"Run the demo" samples M1..M5 through wllama offline and the report fills 
 	await expect(page).toHaveURL(/\/report$/);
 	await expect(page.getByTestId('study-name')).toContainText('Live demo');
 	await expect(page.getByTestId('study-header')).toContainText(`${TOTAL} samples`);
+
+	// The live report, its models split between the report worker and a model-part worker, is
+	// computeReport's of the same samples, byte for byte.
+	expect(workers.some((url) => url.includes('modelPart.worker'))).toBe(true);
+	const [bundleFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-bundle').click()]);
+	const [reportFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+	const bundle = JSON.parse(readFileSync(await bundleFile.path(), 'utf8'));
+	expect(bundle.samples).toHaveLength(TOTAL);
+	expect(readFileSync(await reportFile.path(), 'utf8')).toBe(JSON.stringify(computeReport(bundle), null, 2));
 });
 
 test('?autostart with a query configuration runs at once; Pause, Resume and Cancel work by keyboard', async ({ page }) => {

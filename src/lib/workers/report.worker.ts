@@ -6,23 +6,26 @@
 // while this one computes the first view, then stays free for queries until it assembles the report.
 import * as Comlink from 'comlink';
 import { gzipSync } from 'fflate';
-import { sampleKey, type Bundle, type Environment, type ModelRef, type Phase, type Problem, type Sample, type StudyConfig } from '$lib/core/types';
+import { type Bundle, type Environment, type ModelRef, type Phase, type Problem, type Sample, type StudyConfig } from '$lib/core/types';
 import type { Report } from '$lib/core/metrics/reportTypes';
-import { computeReport, createReportBuilder, lookupEmbedder, type ReportBuilder } from '$lib/core/metrics';
+import { computeReport, lookupEmbedder } from '$lib/core/metrics';
 import { formatIssues, isStudyError, parseBundle, readStudyFiles, textOfBytes, truncationOf, truncationWarnings, type Truncation } from '$lib/core/study';
 import {
 	answerSpaceOf,
 	buildSampleIndex,
 	commonProblems,
+	createLiveSamples,
 	showcaseProblem,
 	filterRows,
 	type AnswerMass,
 	type BrowserRow,
 	type SampleFilter,
+	type LiveSamples,
 	type SampleIndex,
 	type Showcase
 } from '$lib/core/samples';
 import { computeReportInPool } from './groupStatsPool';
+import { createPartedReportBuilder, type PartedReportBuilder } from './partedReportBuilder';
 import { quickReport } from './quickReport';
 
 /** The complete report, and the milliseconds of its phases (group statistics in the pool since the study opened: 'diversity'). */
@@ -78,12 +81,35 @@ let current:
 			index: SampleIndex;
 			report: Report;
 			full: boolean;
-			builder?: ReportBuilder;
+			/** A run in progress: its report builder and samples, updated as samples arrive. */
+			builder?: PartedReportBuilder;
+			live?: LiveSamples;
 			notes: string[];
 			/** A large study's complete report, under way in the pool since it was opened. */
 			complete?: Promise<Complete>;
 	  }
 	| undefined;
+
+/** The live report's other thread (a model part), ended with its builder. */
+let livePart: Worker | undefined;
+
+/** Ends the live report's other thread. */
+function endLivePart(): void {
+	livePart?.terminate();
+	livePart = undefined;
+}
+
+/**
+ * The live report of a run: with two cores or more, its models split between this worker and one
+ * model-part worker (the same report, byte for byte, as one thread gives).
+ */
+function liveBuilder(bundle: Bundle): PartedReportBuilder {
+	endLivePart();
+	if (typeof Worker !== 'undefined' && (navigator.hardwareConcurrency || 1) >= 2) {
+		livePart = new Worker(new URL('./modelPart.worker.ts', import.meta.url), { type: 'module' });
+	}
+	return createPartedReportBuilder(bundle, livePart ? [livePart] : []);
+}
 
 /** The pool, made at the first large study and kept (each worker keeps its token dictionary warm). */
 let pool: Worker[] | undefined;
@@ -183,6 +209,7 @@ function open(bundle: Bundle, name: string, parseMs: number, notes: string[]): L
 	const reportMs = performance.now() - t0;
 	// Only now does the new study replace the open one: a failure above leaves it untouched.
 	replaced(started?.controller);
+	endLivePart();
 	current = { bundle, name, index, report, full: !quick, notes, complete: started?.complete };
 	return { summary: summarize(bundle, name, notes), report, intervals: !quick, timings: { parse: parseMs, report: reportMs } };
 }
@@ -202,33 +229,51 @@ const api = {
 	},
 
 	/** A bundle from a run in progress (validated again here); later samples arrive through addSamples(). */
-	setBundle(bundle: Bundle, name = 'run in progress'): Loaded {
+	async setBundle(bundle: Bundle, name = 'run in progress'): Promise<Loaded> {
 		const t0 = performance.now();
 		const valid = checked(parseBundle(bundle));
 		const parseMs = performance.now() - t0;
 		// The builder takes the bundle's own samples; adding them again would double the work.
-		const builder = createReportBuilder(valid);
-		const report = builder.report();
-		const index = buildSampleIndex(valid);
+		const builder = liveBuilder(valid);
+		let report: Report;
+		try {
+			report = await builder.report();
+		} catch (e) {
+			// The open study stays as it was.
+			endLivePart();
+			throw e;
+		}
+		const live = createLiveSamples(valid);
 		replaced();
-		current = { bundle: valid, name, index, report, full: true, builder, notes: [] };
-		return { summary: summarize(valid, name, []), report, intervals: true, timings: { parse: parseMs, report: performance.now() - t0 - parseMs } };
+		current = { bundle: live.bundle, name, index: live.index, report, full: true, builder, live, notes: [] };
+		return { summary: summarize(live.bundle, name, []), report, intervals: true, timings: { parse: parseMs, report: performance.now() - t0 - parseMs } };
 	},
 
-	/** New samples of the open study (a run in progress): the incremental builder updates the report. */
-	addSamples(samples: Sample[]): Loaded {
-		if (!current) throw new Error('No study is open: set a bundle before adding samples.');
+	/**
+	 * New samples of the open study (a run in progress): the live builder updates the report, and the
+	 * bundle and samples index take them in place. A bad sample throws and changes nothing.
+	 */
+	async addSamples(samples: Sample[]): Promise<Loaded> {
+		const open = current;
+		if (!open) throw new Error('No study is open: set a bundle before adding samples.');
 		const t0 = performance.now();
-		if (!current.builder) {
-			current.builder = createReportBuilder(current.bundle);
+		open.live ??= createLiveSamples(open.bundle);
+		open.builder ??= liveBuilder(open.bundle);
+		const { builder, live } = open;
+		builder.add(samples);
+		live.add(samples);
+		let report: Report;
+		try {
+			report = await builder.report();
+		} catch (e) {
+			// Its samples are kept: the next call starts a builder afresh from them.
+			if (open.builder === builder) open.builder = undefined;
+			throw e;
 		}
-		current.builder.add(samples);
-		const report = current.builder.report();
-		// A sample with the key of an earlier one replaces it, as in the builder.
-		const fresh = new Set(samples.map(sampleKey));
-		const bundle = { ...current.bundle, samples: [...current.bundle.samples.filter((s) => !fresh.has(sampleKey(s))), ...samples] };
-		current = { ...current, bundle, index: buildSampleIndex(bundle), report, full: true };
-		return { summary: summarize(bundle, current.name, current.notes), report, intervals: true, timings: { parse: 0, report: performance.now() - t0 } };
+		// Another study opened meanwhile: it stays, and is what the page shows.
+		if (current !== open) return { summary: summarize(current!.bundle, current!.name, current!.notes), report: current!.report, intervals: current!.full, timings: { parse: 0, report: 0 } };
+		current = { ...open, bundle: live.bundle, index: live.index, report, full: true };
+		return { summary: summarize(live.bundle, open.name, open.notes), report, intervals: true, timings: { parse: 0, report: performance.now() - t0 } };
 	},
 
 	/**
@@ -271,6 +316,7 @@ const api = {
 		current.report = computeReport(current.bundle, { embedder: lookupEmbedder(name, vectors) });
 		current.full = true;
 		current.builder = undefined;
+		endLivePart();
 		return current.report;
 	},
 
