@@ -22,6 +22,21 @@ const threads = Number(arg('--threads') ?? 1);
 const MB = 1024 * 1024;
 const cpuMs = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1000;
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' / ');
+/**
+ * The same-machine baseline printed beside the folds: a bare loop of 10^8 xorshift steps, so that a
+ * fold's time can be read as a ratio that carries across machines and their load.
+ */
+function bareLoop(): number {
+	const t0 = performance.now();
+	let x = 1;
+	for (let i = 0; i < 1e8; i++) {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+	}
+	if (x === 0) console.log('');
+	return performance.now() - t0;
+}
 
 const bundle = syntheticBundle({ models: 5, problems: 500, n: 64, greedy: true, words: 120, seed: 1 });
 const random = mulberry32(7);
@@ -38,7 +53,7 @@ const rest: Sample[] = [];
 const late: Sample[][] = Array.from({ length: folds }, () => []);
 bundle.samples.forEach((s, i) => (set.has(i) ? late[set.get(i)!]! : rest).push(s));
 
-console.log(`load average before: ${load()} (${cpus().length} cores)`);
+console.log(`load average before: ${load()} (${cpus().length} cores); bare loop ${bareLoop().toFixed(0)} ms`);
 const c0 = process.cpuUsage();
 const spawned = threads > 1 ? spawnModelParts(threads - 1) : undefined;
 const builder: { add(samples: Sample[]): void; report(): Report | Promise<Report> } = spawned
@@ -48,6 +63,7 @@ await builder.report();
 const mem = process.memoryUsage();
 console.log(`${threads} thread(s): builder of ${rest.length} samples + first report: ${cpuMs(process.cpuUsage(c0)).toFixed(0)} ms CPU; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (heap ${(mem.heapUsed / MB).toFixed(0)} MB, array buffers ${(mem.arrayBuffers / MB).toFixed(0)} MB)`);
 const cpu: number[] = [];
+const wall: number[] = [];
 let last;
 for (let k = 0; k < folds; k++) {
 	const t0 = performance.now();
@@ -55,9 +71,12 @@ for (let k = 0; k < folds; k++) {
 	builder.add(late[k]!);
 	last = await builder.report();
 	cpu.push(cpuMs(process.cpuUsage(c)));
+	wall.push(performance.now() - t0);
 	console.log(`fold ${k + 1}: add(1000) + report() ${(performance.now() - t0).toFixed(0)} ms wall, ${cpu[k]!.toFixed(0)} ms CPU`);
 }
 const later = cpu.slice(1).sort((a, b) => a - b);
-if (later.length > 0) console.log(`folds 2..${folds}: median ${later[later.length >> 1]!.toFixed(0)} ms CPU, min ${later[0]!.toFixed(0)} ms; load average after: ${load()}`);
+const laterWall = wall.slice(1).sort((a, b) => a - b);
+const wallMedian = laterWall[laterWall.length >> 1] ?? NaN;
+if (later.length > 0) console.log(`folds 2..${folds}: median ${later[later.length >> 1]!.toFixed(0)} ms CPU, min ${later[0]!.toFixed(0)} ms; wall median ${wallMedian.toFixed(0)} ms; load average after: ${load()}; bare loop ${bareLoop().toFixed(0)} ms`);
 if (process.argv.includes('--check')) console.log(`last report identical to computeReport of all samples: ${JSON.stringify(last) === JSON.stringify(computeReport(bundle))}`);
 await spawned?.close();

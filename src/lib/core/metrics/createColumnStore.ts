@@ -130,6 +130,45 @@ function updateRow(values: Float64Array, quantized: Float64Array, resampled: boo
 	return 2;
 }
 
+// The loops over a column's arrays take them as arguments: read through the column object inside
+// a loop (a closure's), each element cost a property load, five times the arithmetic (means of 2,000
+// replicates: 56 -> 10 microseconds).
+
+function countDefined(values: Float64Array): number {
+	let count = 0;
+	for (let j = 0; j < values.length; j++) if (values[j] === values[j]) count++;
+	return count;
+}
+
+/** The sum of the values with a value (NaN = none), in problem order. */
+function sumDefined(values: Float64Array): number {
+	let sum = 0;
+	for (let j = 0; j < values.length; j++) {
+		const v = values[j]!;
+		if (v === v) sum += v;
+	}
+	return sum;
+}
+
+/** Replicate means from quantized sums (NaN where a replicate drew no problem with a value). */
+function meansOf(means: Float64Array, sums: Float64Array, counts: Float64Array): void {
+	for (let b = 0; b < means.length; b++) {
+		const n = counts[b]!;
+		means[b] = n > 0 ? (sums[b]! / n) * UNSCALE : NaN;
+	}
+}
+
+function copyDefined(target: Float64Array, source: Float64Array): void {
+	for (let j = 0; j < source.length; j++) {
+		const v = source[j]!;
+		if (v === v) target[j] = v;
+	}
+}
+
+function addInto(target: Float64Array, source: Float64Array): void {
+	for (let b = 0; b < target.length; b++) target[b]! += source[b]!;
+}
+
 interface Column {
 	scope: string;
 	used: boolean;
@@ -200,19 +239,11 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 	};
 
 	function result(col: Column): ColumnResult {
-		let sum = 0;
-		let count = 0;
-		for (let j = 0; j < problems; j++) {
-			const v = col.values[j]!;
-			if (v === v) {
-				sum += v;
-				count++;
-			}
-		}
-		const value = count > 0 ? sum / count : undefined;
+		const count = countDefined(col.values);
+		const value = count > 0 ? sumDefined(col.values) / count : undefined;
 		if (!col.sums || !col.counts || count === 0) return { estimate: { value, problems: count } };
 		const means = (col.means ??= new Float64Array(B));
-		for (let b = 0; b < B; b++) means[b] = col.counts[b]! > 0 ? (col.sums[b]! / col.counts[b]!) * UNSCALE : NaN;
+		meansOf(means, col.sums, col.counts);
 		const ci = percentileInterval(means, confidence);
 		return { estimate: ci ? { value, ci, problems: count } : { value, problems: count }, means };
 	}
@@ -272,16 +303,14 @@ export function createColumnStore(problems: number, weights: BootstrapWeights | 
 			const last = col;
 			col = { scope, used: true, version: (last?.version ?? 0) + 1, partVersions: versions, values: last?.values.fill(NaN) ?? new Float64Array(problems).fill(NaN), quantized: new Float64Array(0), means: last?.means };
 			for (const c of sources) {
-				for (let j = 0; j < problems; j++) if (c.values[j] === c.values[j]) col.values[j] = c.values[j]!;
+				copyDefined(col.values, c.values);
 			}
 			if (B > 0) {
 				col.sums = last?.sums?.fill(0) ?? new Float64Array(B);
 				col.counts = last?.counts?.fill(0) ?? new Float64Array(B);
 				for (const c of sources) {
-					for (let b = 0; b < B; b++) {
-						col.sums[b]! += c.sums![b]!;
-						col.counts[b]! += c.counts![b]!;
-					}
+					addInto(col.sums, c.sums!);
+					addInto(col.counts, c.counts!);
 				}
 			}
 			col.result = result(col);
