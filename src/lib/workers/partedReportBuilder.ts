@@ -68,15 +68,14 @@ function channel(endpoint: PartEndpoint, k: number) {
 }
 
 /**
- * The builder over `study` with one part in each of `endpoints` and one here: model m (by order)
- * goes to part m mod (endpoints + 1), this thread's part last, since this thread also compares
- * models and assembles. Samples are validated before any is sent.
+ * The builder over `study` with one part here (part 0) and one in each of `endpoints`: model m (by
+ * order) goes to part m mod (endpoints + 1). Samples are validated before any is sent.
  */
 export function createPartedReportBuilder(study: StudyShape, endpoints: readonly PartEndpoint[], options: ReportOptions & { keepCounts?: boolean } = {}): PartedReportBuilder {
 	const { keepCounts = true, ...reportOptions } = options;
 	const coordinator = createReportCoordinator(study, { ...reportOptions, embedderName: hashedNgramEmbedder().name });
 	const parts = endpoints.length + 1;
-	const here = parts - 1;
+	const here = 0;
 	const ownerOf = (m: number): number => m % parts;
 	const ownBy = (k: number): number[] => coordinator.models.map((_, m) => m).filter((m) => ownerOf(m) === k);
 	const partStudy = { models: study.models, problems: study.problems };
@@ -85,7 +84,7 @@ export function createPartedReportBuilder(study: StudyShape, endpoints: readonly
 	const latest: PartAdded[] = Array.from({ length: parts }, () => ({ added: 0, maxN: 0, sawGreedy: false }));
 	let sampleCount = 0;
 	/** Replies not yet awaited (init, add): the next report waits for them. */
-	let pending: Promise<unknown>[] = channels.map((c, k) => c.send({ kind: 'init', study: partStudy, own: ownBy(k), resolved: coordinator.resolved, keepCounts }));
+	let pending: Promise<unknown>[] = channels.map((c, k) => c.send({ kind: 'init', study: partStudy, own: ownBy(k + 1), resolved: coordinator.resolved, keepCounts }));
 	let queue: Promise<unknown> = Promise.resolve();
 	/** A failed report leaves the parts and the coordinator out of step: every later call says so. */
 	let broken: Error | undefined;
@@ -100,7 +99,8 @@ export function createPartedReportBuilder(study: StudyShape, endpoints: readonly
 		const located = coordinator.locate(samples);
 		const shares = Array.from({ length: parts }, (): typeof located => []);
 		for (const l of located) shares[ownerOf(l.m)]!.push(l);
-		channels.forEach((c, k) => {
+		channels.forEach((c, i) => {
+			const k = i + 1;
 			if (shares[k]!.length > 0) pending.push(c.send({ kind: 'add', samples: shares[k]! }).then((r) => took(k, (r as Extract<PartReply, { kind: 'added' }>).added)));
 		});
 		// This thread's share is taken while the others take theirs.
@@ -117,7 +117,7 @@ export function createPartedReportBuilder(study: StudyShape, endpoints: readonly
 			const remote = channels.map((c) => c.send({ kind: 'report', plan }));
 			const mine = local.report(plan);
 			const replies = (await Promise.all(remote)) as Extract<PartReply, { kind: 'report' }>[];
-			const answers: PartReport[] = [...replies.map((r) => r.report), mine];
+			const answers: PartReport[] = [mine, ...replies.map((r) => r.report)];
 			return coordinator.assemble(plan, answers);
 		} catch (e) {
 			broken = e instanceof Error ? e : new Error(String(e));
