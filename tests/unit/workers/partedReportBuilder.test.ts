@@ -87,7 +87,7 @@ describe('createPartedReportBuilder', () => {
 		]);
 		await expect(failing.report()).rejects.toThrow(/no room/);
 		expect(() => failing.add(study.samples.slice(100, 110))).toThrow(/no room/);
-		const crashed = createPartedReportBuilder({ ...study, samples: study.samples.slice(0, 100) }, [inThreadPart({ reply: (r, host) => (r.kind === 'add' ? 'crash' : host(r)) })]);
+		const crashed = createPartedReportBuilder({ ...study, samples: study.samples.slice(0, 100) }, [inThreadPart({ reply: (r, host) => (r.kind === 'report' ? 'crash' : host(r)) })]);
 		await expect(crashed.report()).rejects.toThrow(/Thread 1 of the live report stopped/);
 		await expect(crashed.report()).rejects.toThrow(/Thread 1 of the live report stopped/);
 	});
