@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSumKernel } from '../../../src/lib/core/metrics/sumKernel';
-import { SUM_KERNEL_WASM } from '../../../src/lib/core/metrics/sumKernelWasm';
-import { compileSumKernel } from '../../../tools/wasm/compileSumKernel';
+import { KERNELS_WASM } from '../../../src/lib/core/metrics/kernelsWasm';
+import { compileKernels } from '../../../tools/wasm/compileKernels';
 
 /** target[b] + sum of counts * deltas, one term at a time. */
 function naive(target: Float64Array, counts: Int32Array, stride: number, rows: Int32Array, deltas: Float64Array, count: number): Float64Array {
@@ -53,7 +53,7 @@ describe('createSumKernel', () => {
 		const k = createSumKernel(4, 2);
 		expect(() => k.addRows(new Float64Array(4), new Int32Array(3), new Float64Array(3), 3)).toThrow(/3 rows, at most 2/);
 	});
-	it('the shipped WebAssembly bytes are tools/wasm/sumKernelWat.ts compiled (npx tsx tools/wasm/build.ts)', async () => {
-		expect(Buffer.from(await compileSumKernel()).toString('base64')).toBe(SUM_KERNEL_WASM);
+	it('the shipped WebAssembly bytes are tools/wasm/kernelsWat.ts compiled (npx tsx tools/wasm/build.ts)', async () => {
+		expect(Buffer.from(await compileKernels()).toString('base64')).toBe(KERNELS_WASM);
 	});
 });

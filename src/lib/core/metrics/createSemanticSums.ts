@@ -1,4 +1,5 @@
 import type { SampleFeatures } from './builderTypes';
+import { scaleAdder, type ScaleAdder } from './scaleAdder';
 
 /** The semantic-diversity sums of one (model, problem)'s sampled outputs, kept between reports. */
 export interface SemanticSums {
@@ -8,18 +9,6 @@ export interface SemanticSums {
 	 * call, unchanged (pass -Infinity when unsure): only the sums after them are redone.
 	 */
 	values(samples: readonly SampleFeatures[], from: number): [number, number, number];
-}
-
-/** Adds v * scale to sum, four at a time (each sum[i] still receives its terms in the same order). */
-function addScaled(sum: Float64Array, v: Float32Array, scale: number, d: number): void {
-	let i = 0;
-	for (; i + 4 <= d; i += 4) {
-		sum[i]! += v[i]! * scale;
-		sum[i + 1]! += v[i + 1]! * scale;
-		sum[i + 2]! += v[i + 2]! * scale;
-		sum[i + 3]! += v[i + 3]! * scale;
-	}
-	for (; i < d; i++) sum[i]! += v[i]! * scale;
 }
 
 /** 1 / |v| (0 for a zero vector), computed once per sample. */
@@ -40,7 +29,7 @@ function unitOf(s: SampleFeatures, d: number): number {
  * group instead of the whole problem, and the same samples give the same bits as a recount.
  * `every = Infinity` keeps no checkpoints (a one-off computation).
  */
-export function createSemanticSums(every = 16): SemanticSums {
+export function createSemanticSums(every = 16, adder: ScaleAdder = scaleAdder()): SemanticSums {
 	if (!(every >= 1)) throw new RangeError(`createSemanticSums needs a checkpoint interval >= 1, got ${every}`);
 	let d = -1;
 	// Per group g (0 correct, 1 incorrect): its members and non-zero vectors at the last call, its
@@ -95,19 +84,32 @@ export function createSemanticSums(every = 16): SemanticSums {
 				return j * every;
 			});
 			const at = [0, 0];
+			// Each group's terms since its last checkpoint, added in one call to the adder.
+			const vectors: Float32Array[][] = [[], []];
+			const scales: number[][] = [[], []];
+			const flush = (g: number): void => {
+				adder.add(sums[g]!, vectors[g]!, scales[g]!, d);
+				vectors[g]!.length = 0;
+				scales[g]!.length = 0;
+			};
 			for (const s of samples) {
 				const g = s.correct ? 0 : 1;
 				const pos = at[g]!++;
 				const start = restart[g]!;
 				if (start < 0 || pos < start) continue;
-				if (pos > start && pos % every === 0) mark(g, pos / every);
+				if (pos > start && pos % every === 0) {
+					flush(g);
+					mark(g, pos / every);
+				}
 				const scale = unitOf(s, d);
 				// Zero vectors (empty texts) are left out, as in semanticDiversity.
 				if (scale === 0) continue;
-				addScaled(sums[g]!, s.vector, scale, d);
+				vectors[g]!.push(s.vector);
+				scales[g]!.push(scale);
 				units[g]!++;
 			}
 			for (const g of [0, 1]) {
+				flush(g);
 				const start = restart[g]!;
 				if (start >= 0 && now[g]! > start && now[g]! % every === 0) mark(g, now[g]! / every);
 				members[g] = now[g]!;

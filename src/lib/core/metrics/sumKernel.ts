@@ -1,4 +1,4 @@
-import { SUM_KERNEL_WASM } from './sumKernelWasm';
+import { instantiateKernels } from './wasmKernels';
 
 /**
  * Integer weights per (problem, replicate) and the one operation the bootstrap needs of them: move
@@ -21,29 +21,7 @@ export interface SumKernel {
 /** Replicates are moved four at a time by the WebAssembly kernel. */
 const strideOf = (replicates: number): number => Math.ceil(replicates / 4) * 4;
 
-let wasmModule: WebAssembly.Module | null | undefined;
-
-/** The compiled kernel, or null where WebAssembly or its SIMD instructions are unavailable. */
-function kernelModule(): WebAssembly.Module | null {
-	if (wasmModule !== undefined) return wasmModule;
-	wasmModule = null;
-	try {
-		if (typeof WebAssembly === 'object' && typeof atob === 'function') {
-			const bytes = Uint8Array.from(atob(SUM_KERNEL_WASM), (c) => c.charCodeAt(0));
-			// Small enough (under 4 KB) to compile synchronously even on a page's main thread.
-			if (WebAssembly.validate(bytes)) wasmModule = new WebAssembly.Module(bytes);
-		}
-	} catch {
-		wasmModule = null;
-	}
-	return wasmModule;
-}
-
-const PAGE = 65536;
-
 function wasmKernel(replicates: number, problems: number): SumKernel | undefined {
-	const module = kernelModule();
-	if (!module) return undefined;
 	const stride = strideOf(replicates);
 	// Laid out once and never grown, so the views below stay valid: counts, then one target of
 	// `stride` sums, then up to `problems` rows and their deltas (a column moves each problem once).
@@ -51,13 +29,9 @@ function wasmKernel(replicates: number, problems: number): SumKernel | undefined
 	const rowsAt = target + stride * 8;
 	const deltasAt = Math.ceil((rowsAt + problems * 4) / 8) * 8;
 	const bytes = deltasAt + problems * 8;
-	let memory: WebAssembly.Memory;
-	try {
-		memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
-	} catch {
-		return undefined;
-	}
-	const move = (new WebAssembly.Instance(module, { env: { memory } }).exports as { move: (t: number, r: number, d: number, n: number, rowBytes: number) => void }).move;
+	const wasm = instantiateKernels(bytes);
+	if (!wasm) return undefined;
+	const { memory, kernels } = wasm;
 	const counts = new Int32Array(memory.buffer, 0, problems * stride);
 	const sums = new Float64Array(memory.buffer, target, replicates);
 	const rowView = new Int32Array(memory.buffer, rowsAt, problems);
@@ -74,7 +48,7 @@ function wasmKernel(replicates: number, problems: number): SumKernel | undefined
 			sums.set(out.subarray(0, replicates));
 			rowView.set(rows.subarray(0, count));
 			deltaView.set(deltas.subarray(0, count));
-			move(target, rowsAt, deltasAt, count, stride * 4);
+			kernels.move(target, rowsAt, deltasAt, count, stride * 4);
 			out.set(sums);
 		}
 	};
