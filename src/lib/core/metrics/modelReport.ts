@@ -9,14 +9,22 @@ import type { AccuracyBlock, CurvePoint, DiversitySubset, DiversityValues, Estim
 
 type Stats = readonly (ProblemStats | undefined)[];
 
-function curve(ks: readonly number[], estimates: readonly Estimate[], stats: Stats, inSubset: (j: number) => boolean): CurvePoint[] {
+/** Per k, the problems of the subset sampled fewer than k times (but at least once): a curve leaves them out there. */
+function excludedAt(ks: readonly number[], stats: Stats, inSubset: (j: number) => boolean): number[] {
+	const excluded = ks.map(() => 0);
+	stats.forEach((s, j) => {
+		if (!s || s.n < 1 || !inSubset(j)) return;
+		ks.forEach((k, i) => {
+			if (s.n < k) excluded[i]!++;
+		});
+	});
+	return excluded;
+}
+
+function curve(ks: readonly number[], estimates: readonly Estimate[], excluded: readonly number[]): CurvePoint[] {
 	return ks.map((k, i) => {
 		const e = estimates[i] ?? { value: undefined, problems: 0 };
-		let excluded = 0;
-		stats.forEach((s, j) => {
-			if (s && s.n >= 1 && s.n < k && inSubset(j)) excluded++;
-		});
-		return e.ci ? { k, value: e.value, ci: e.ci, problems: e.problems, excluded } : { k, value: e.value, problems: e.problems, excluded };
+		return e.ci ? { k, value: e.value, ci: e.ci, problems: e.problems, excluded: excluded[i]! } : { k, value: e.value, problems: e.problems, excluded: excluded[i]! };
 	});
 }
 
@@ -29,11 +37,12 @@ const ACCURACY_COLUMNS = (ks: readonly number[]): [string, (s: ProblemStats) => 
 
 function accuracyBlock(ctx: ReportContext, stats: Stats, results: ReadonlyMap<string, Estimate>, inSubset: (j: number) => boolean): AccuracyBlock {
 	const get = (name: string): Estimate => results.get(name) ?? { value: undefined, problems: 0 };
+	const excluded = excludedAt(ctx.ks, stats, inSubset);
 	return {
 		pass1Greedy: get('greedy'),
 		pass1Sampled: get('sampled'),
-		passAtK: curve(ctx.ks, ctx.ks.map((k) => get(`pass@${k}`)), stats, inSubset),
-		majAtK: curve(ctx.ks, ctx.ks.map((k) => get(`maj@${k}`)), stats, inSubset)
+		passAtK: curve(ctx.ks, ctx.ks.map((k) => get(`pass@${k}`)), excluded),
+		majAtK: curve(ctx.ks, ctx.ks.map((k) => get(`maj@${k}`)), excluded)
 	};
 }
 
