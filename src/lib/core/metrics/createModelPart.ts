@@ -1,7 +1,8 @@
 import type { ModelRef, Problem, Sample } from '../types';
 import { bootstrapWeights, type BootstrapWeights } from './bootstrapWeights';
-import { NGRAM_ORDERS, type ProblemAccumulator, type ProblemStats, type ReportContext, type SampleFeatures } from './builderTypes';
+import { NGRAM_ORDERS, type ProblemAccumulator, type ProblemStats, type SampleFeatures } from './builderTypes';
 import { createColumnStore } from './createColumnStore';
+import { reportContext } from './reportContext';
 import { createEquationTally } from './createEquationTally';
 import { createNgramTable } from './createNgramTable';
 import { createSemanticSums } from './createSemanticSums';
@@ -182,16 +183,7 @@ export function createModelPart(study: PartStudy, own: readonly number[], resolv
 				}
 				for (const [m, row] of acc) row.forEach((a, p) => a && (a.stats = precomputed?.stats[m]?.[p]));
 			}
-			const ctx: ReportContext = {
-				problems,
-				ks,
-				rule,
-				store,
-				intervals: weights !== undefined,
-				confidence: resolved.confidence,
-				verdictSubset: resolved.verdictDiversitySubset,
-				forgettingRatio: resolved.forgettingRatio
-			};
+			const ctx = reportContext(problems, { ks, rule }, store, resolved);
 			const out: PartReport = { reports: [], stats: [] };
 			const swept: string[] = [];
 			for (const [m, row] of acc) {

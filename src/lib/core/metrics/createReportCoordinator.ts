@@ -1,8 +1,9 @@
 import type { Bundle, Lap, Sample } from '../types';
 import { bootstrapWeights, type BootstrapWeights } from './bootstrapWeights';
-import type { ProblemStats, ReportContext } from './builderTypes';
+import type { ProblemStats } from './builderTypes';
 import { compareModels } from './compareModels';
 import { createColumnStore } from './createColumnStore';
+import { reportContext } from './reportContext';
 import type { LocatedSample, PartPlan, PartReport } from './createModelPart';
 import { kValues } from './kValues';
 import type { ImprovementSets, ModelReport, Report, ReportOptions, Verdict, Versus } from './reportTypes';
@@ -91,16 +92,7 @@ export function createReportCoordinator(study: StudyShape, options: ReportOption
 				}
 				for (const { model, report } of part.reports) own[model] = report;
 			}
-			const ctx: ReportContext = {
-				problems,
-				ks,
-				rule,
-				store,
-				intervals: weights !== undefined,
-				confidence: resolved.confidence,
-				verdictSubset: resolved.verdictDiversitySubset,
-				forgettingRatio: resolved.forgettingRatio
-			};
+			const ctx = reportContext(problems, plan, store, resolved);
 			const swept: string[] = [];
 			const refRows = dirty.get(refIndex);
 			models.forEach((model, m) => {
