@@ -1,7 +1,8 @@
 // The demo tells the story: the shipped full-size bundle opened on /demo shows the headline
 // measures by iteration (one keyboard stop, arrows inside, a tooltip, an export with title and
 // legend) and a summary written from the report, whose verdict is the last model's card's and whose
-// link opens the samples that show it. Nothing here depends on the shipped figures.
+// link opens the samples that show it. Nothing here depends on the shipped figures. data-complete
+// waits for the complete report (intervals and verdicts), so the cards read below are final.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 
@@ -11,7 +12,7 @@ test('the shipped study on /demo: chart by iteration, keyboard and tooltip, chai
 	await page.goto(`/demo?bundle=${SHIPPED}`);
 	const story = page.getByTestId('demo-story');
 	await expect(story).toBeVisible({ timeout: 60_000 });
-	await expect(page.getByTestId('demo-report')).toHaveAttribute('data-complete', 'true');
+	await expect(page.getByTestId('demo-report')).toHaveAttribute('data-complete', 'true', { timeout: 60_000 });
 
 	// The summary: written from the report, its verdict that of the last model's card.
 	const summary = page.getByTestId('demo-summary');

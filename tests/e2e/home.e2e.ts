@@ -47,6 +47,6 @@ test('the demo link opens the finished full-size study on the demo page, its sto
 	await page.getByRole('link', { name: 'Open the demo study' }).click();
 	await expect(page).toHaveURL(/\/demo\?bundle=demo\/demo-full-bundle\.json$/);
 	await expect(page.getByTestId('demo-story')).toBeVisible({ timeout: 60_000 });
-	await expect(page.getByTestId('demo-report')).toHaveAttribute('data-complete', 'true');
+	await expect(page.getByTestId('demo-report')).toHaveAttribute('data-complete', 'true', { timeout: 60_000 });
 	await expect(page.locator('[data-chart="pass-at-k"]')).toBeVisible();
 });
