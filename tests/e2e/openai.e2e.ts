@@ -62,7 +62,13 @@ test('a study on the openai engine runs against llama.cpp, pauses, reloads, resu
 	await addServerModel(page, open.url, 'tiny-m1');
 	await expect(page.getByTestId('server-reproducibility')).toContainText('only with one slot (--parallel 1)');
 	await expect(page.getByTestId('chosen-models')).toContainText(`OpenAI-compatible server tiny-m1 at ${open.url}`);
+	// The page's default is what a browser keeps in flight to one HTTP/1.1 server; above it, a note.
+	await expect(page.getByTestId('server-concurrency')).toHaveValue('6');
+	await expect(page.getByTestId('server-connections')).toHaveCount(0);
+	await page.getByTestId('server-concurrency').fill('8');
+	await expect(page.getByTestId('server-connections')).toContainText('2 of these 8 requests wait in the browser');
 	await page.getByTestId('server-concurrency').fill('4');
+	await expect(page.getByTestId('server-connections')).toHaveCount(0);
 	await configure(page, 2, 40);
 	await expect(page.getByTestId('cost')).toContainText('18 samples');
 	await expect(page.getByTestId('cost')).toContainText('download 0.0 MB;');

@@ -1,6 +1,7 @@
 // The command line of `reversal-lab sample`, as data; a usage error names the option at fault.
 import { parseArgs } from 'node:util';
 import { EXTRACTOR_IDS } from '../../src/lib/core/grading';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../../src/lib/engines/registry';
 import type { ExtractorId } from '../../src/lib/core/types';
 import { CliError, EXIT } from './errors';
 
@@ -42,7 +43,7 @@ Options:
   --greedy              also one greedy sample (temperature 0) per problem
   --temperature <T>     default 0.8      --top-p <P>   default 0.95
   --max-tokens <M>      default 512      --seed <S>    study seed, default 0
-  --concurrency <C>     requests in flight (default 8; the server batches them)
+  --concurrency <C>     requests in flight (default ${DEFAULT_CONCURRENCY}; the server batches them)
   --template <t>        zero-shot-cot (default), raw, or builtin (the tiny models' format)
   --chat                chat model: /v1/chat/completions (default: /v1/completions)
   --extractor <id>      ${EXTRACTOR_IDS.join(', ')} (default gsm8k-strict)
@@ -112,7 +113,7 @@ export function parseSampleArgs(argv: readonly string[]): SampleArgs {
 		topP: number('top-p', v['top-p'], 0.95, 0, 1),
 		maxTokens: number('max-tokens', v['max-tokens'], 512, 1, 1_000_000, true),
 		seed: number('seed', v.seed, 0, 0, 0xffffffff, true),
-		concurrency: number('concurrency', v.concurrency, 8, 1, 64, true),
+		concurrency: number('concurrency', v.concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY, true),
 		template: (v.template ?? 'zero-shot-cot') as SampleArgs['template'],
 		chat: v.chat ?? false,
 		extractor: (v.extractor ?? 'gsm8k-strict') as ExtractorId,

@@ -104,6 +104,22 @@ export interface EngineKindSpec {
 
 export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 64;
+/**
+ * Chromium, Firefox and Safari open at most 6 HTTP/1.1 connections to one host and port; further
+ * requests wait inside the browser (measured here: 8 and 12 fetches at once, 6 at the server).
+ * vLLM, llama-server, Ollama and SGLang speak HTTP/1.1 unless an HTTP/2 proxy stands in front.
+ */
+export const BROWSER_HTTP1_CONNECTIONS = 6;
+
+/** What to tell a page user who asks for more requests in flight than the browser opens, if anything. */
+export function browserConcurrencyNote(concurrency: number): string | undefined {
+	if (!(concurrency > BROWSER_HTTP1_CONNECTIONS)) return undefined;
+	return (
+		`A browser opens at most ${BROWSER_HTTP1_CONNECTIONS} connections to one server over HTTP/1.1 (what vLLM, llama-server, Ollama and SGLang speak), ` +
+		`so ${concurrency - BROWSER_HTTP1_CONNECTIONS} of these ${concurrency} requests wait in the browser unless an HTTP/2 proxy stands in front of the server. ` +
+		`The command line (reversal-lab sample) has no such limit.`
+	);
+}
 
 function hostOf(url: string): string {
 	try {

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TWO_LANE_SPEEDUP, BUILTIN_WHOLE_RUN, ENGINE_KINDS, MAX_LANES, defaultLanes, laneSpeedup, modelsCost } from '../../../src/lib/engines/registry';
+import { BROWSER_HTTP1_CONNECTIONS, BUILTIN_TWO_LANE_SPEEDUP, BUILTIN_WHOLE_RUN, ENGINE_KINDS, MAX_LANES, browserConcurrencyNote, defaultLanes, laneSpeedup, modelsCost } from '../../../src/lib/engines/registry';
 import type { ModelRef } from '../../../src/lib/core/types';
 
 const builtin = (i: number): ModelRef => ({ id: `M${i}`, label: `M${i}`, engine: 'builtin', source: `m${i}.gguf`, order: i });
 const facts = { builtinBytes: () => 1000 };
+
+describe('requests in flight from a browser', () => {
+	it('notes the browser connection limit only above it, with how many requests wait', () => {
+		expect(BROWSER_HTTP1_CONNECTIONS).toBe(6);
+		expect([1, 4, 6, Number.NaN].map(browserConcurrencyNote)).toEqual([undefined, undefined, undefined, undefined]);
+		expect(browserConcurrencyNote(8)).toMatch(/at most 6 connections .* so 2 of these 8 requests wait in the browser/);
+		expect(browserConcurrencyNote(64)).toContain('58 of these 64');
+	});
+});
 
 describe('engine registry lanes', () => {
 	it('defaultLanes(cores) is one per core, at most two', () => {

@@ -1,11 +1,13 @@
 // API keys of OpenAI-compatible servers and the requests to keep in flight: held in this tab's
 // memory only. Never stored (IndexedDB, localStorage), never in a share link or a bundle; after a
 // reload the page asks for a key again. Keys are by base URL, so a resumed study finds its key.
-import { DEFAULT_CONCURRENCY } from '$lib/engines/registry';
+import { BROWSER_HTTP1_CONNECTIONS } from '$lib/engines/registry';
 
 class ServerSettings {
 	#keys = $state<Record<string, string>>({});
-	concurrency = $state(DEFAULT_CONCURRENCY);
+	// The page's default is what a browser keeps in flight to one HTTP/1.1 server; the command
+	// line's is DEFAULT_CONCURRENCY.
+	concurrency = $state(BROWSER_HTTP1_CONNECTIONS);
 
 	setKey(baseUrl: string, key: string): void {
 		const { [baseUrl]: _old, ...rest } = this.#keys;
