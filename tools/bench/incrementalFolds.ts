@@ -6,7 +6,10 @@
 // first report: the bundle plus the builder's kept state. A measurement, not a test.
 // Usage: npx tsx tools/bench/incrementalFolds.ts [--folds 8] [--threads 2] [--check]  (--threads: the
 // models split between this thread and threads - 1 worker threads, createPartedReportBuilder;
-// default 1, createReportBuilder. --check also compares the last report with computeReport of all samples).
+// default 1, createReportBuilder. --check also compares the last report with computeReport of all samples;
+// --profile <file.cpuprofile> writes a CPU profile of this thread over folds 2.. for Chrome's DevTools).
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { computeReport, createReportBuilder } from '../../src/lib/core/metrics';
 import { mulberry32 } from '../../src/lib/core/random';
@@ -65,7 +68,15 @@ console.log(`${threads} thread(s): builder of ${rest.length} samples + first rep
 const cpu: number[] = [];
 const wall: number[] = [];
 let last;
+const profileTo = arg('--profile');
+const session = profileTo ? new Session() : undefined;
+session?.connect();
 for (let k = 0; k < folds; k++) {
+	// The first fold compiles the update paths; the profile is of the steady ones.
+	if (k === 1 && session) {
+		await session.post('Profiler.enable');
+		await session.post('Profiler.start');
+	}
 	const t0 = performance.now();
 	const c = process.cpuUsage();
 	builder.add(late[k]!);
@@ -73,6 +84,12 @@ for (let k = 0; k < folds; k++) {
 	cpu.push(cpuMs(process.cpuUsage(c)));
 	wall.push(performance.now() - t0);
 	console.log(`fold ${k + 1}: add(1000) + report() ${(performance.now() - t0).toFixed(0)} ms wall, ${cpu[k]!.toFixed(0)} ms CPU`);
+}
+if (session && profileTo) {
+	const { profile } = await session.post('Profiler.stop');
+	await writeFile(profileTo, JSON.stringify(profile));
+	session.disconnect();
+	console.log(`CPU profile of folds 2..${folds} in ${profileTo}`);
 }
 const later = cpu.slice(1).sort((a, b) => a - b);
 const laterWall = wall.slice(1).sort((a, b) => a - b);

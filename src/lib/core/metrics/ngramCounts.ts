@@ -16,29 +16,26 @@ interface Work {
 	rest: Int32Array;
 	/** Per position: 1 correct, 2 incorrect, 0 neither (the sample's group). */
 	bits: Uint8Array;
-	/** Positions whose n-gram occurs more than once: this level's list and the next one's. */
+	/** Positions whose n-gram is looked up: the level before's list and this one's, in turn. */
 	live: Int32Array;
 	kept: Int32Array;
-	/** Per level id: the groups holding it and its number of occurrences. */
+	/** Per level id: the groups holding it and its number of occurrences (at two levels in turn). */
 	flags: Uint8Array;
 	counts: Int32Array;
-	/** Counting sort of positions by prefix id. */
-	bucket: Int32Array;
-	order: Int32Array;
-	/** Per unigram id: the prefix run that last saw it (stamp) and the id it got there. */
-	stamp: Int32Array;
-	idOf: Int32Array;
-	/** Exact unigram table: token value -> local id, slots stamped with the call's generation. */
-	keys: Int32Array;
-	vals: Int32Array;
-	gens: Int32Array;
+	later: Int32Array;
+	/**
+	 * One open-addressing table, four int32 per slot (generation, key a, key b, id) so a probe reads
+	 * one cache line: at level 1 token value -> id when tokens are not small ids (b unused), at level
+	 * n the pair (id of the (n-1)-gram, unigram id of the last token) -> id. A slot belongs to the
+	 * current table only when it carries the current generation, so nothing is cleared between uses.
+	 */
+	slots: Int32Array;
 }
 
 // The counts run for every (model, problem): per-call arrays would make garbage-collection work, not
 // counting. Hot loops read these through local constants (a module variable is reloaded on every
 // access, which made the loops several times slower).
 let work: Work | undefined;
-let marker = 0;
 let generation = 0;
 /** Direct unigram table for small non-negative tokens (dictionary ids): token -> local id, stamped likewise. */
 let direct = new Int32Array(0);
@@ -49,9 +46,6 @@ const DIRECT_LIMIT = 1 << 22;
 function workFor(tokens: number): Work {
 	if (work && tokens <= work.capacity) return work;
 	const capacity = Math.max(tokens, 2 * (work?.capacity ?? 0), 1024);
-	let slots = 1;
-	while (slots < 2 * capacity) slots <<= 1;
-	marker = 0;
 	generation = 0;
 	directGens.fill(0);
 	return (work = {
@@ -64,14 +58,26 @@ function workFor(tokens: number): Work {
 		kept: new Int32Array(capacity),
 		flags: new Uint8Array(capacity),
 		counts: new Int32Array(capacity),
-		bucket: new Int32Array(capacity + 1),
-		order: new Int32Array(capacity),
-		stamp: new Int32Array(capacity),
-		idOf: new Int32Array(capacity),
-		keys: new Int32Array(slots),
-		vals: new Int32Array(slots),
-		gens: new Int32Array(slots)
+		later: new Int32Array(capacity),
+		slots: new Int32Array(4 * slotsFor(capacity))
 	});
+}
+
+/** Table slots for `positions` keys: a power of two at least twice as many (at most half full). */
+function slotsFor(positions: number): number {
+	let slots = 1;
+	while (slots < 2 * positions) slots <<= 1;
+	return slots;
+}
+
+/** A fresh generation for the next table (every stamp cleared when the counter would overflow). */
+function nextGeneration(): number {
+	if (++generation > 0x7ffffff0) {
+		work?.slots.fill(0);
+		directGens.fill(0);
+		generation = 1;
+	}
+	return generation;
 }
 
 function ensureDirect(top: number): void {
@@ -100,31 +106,6 @@ function tally(flags: Uint8Array, unique: Float64Array, maxN: number, n: number,
 	unique[n - 1]! += count;
 	unique[maxN + n - 1]! += correct;
 	unique[2 * maxN + n - 1]! += incorrect;
-}
-
-/**
- * Moves the positions of `from` whose n-gram occurs once out of the live list: every longer n-gram
- * starting there is unique as well, so it counts once at each longer order without being looked up.
- * Positions are `from` (all positions when undefined), their ids at this order `of`. Returns the
- * number still live.
- */
-function retire(w: Work, from: Int32Array | undefined, length: number, of: Int32Array, to: Int32Array, unique: Float64Array, maxN: number, n: number): number {
-	const { counts, rest, bits } = w;
-	let left = 0;
-	for (let k = 0; k < length; k++) {
-		const i = from ? from[k]! : k;
-		if (counts[of[i]!]! > 1) {
-			to[left++] = i;
-			continue;
-		}
-		const top = Math.min(maxN, rest[i]!);
-		const bit = bits[i]!;
-		for (let m = n + 1; m <= top; m++) {
-			unique[m - 1]!++;
-			if (bit) unique[bit * maxN + m - 1]!++;
-		}
-	}
-	return left;
 }
 
 /**
@@ -163,18 +144,15 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 	}
 	if (size === 0 || maxN < 1) return { maxN, unique, total };
 	const w = workFor(size);
-	const { unigram, ids, rest, bits, live, kept, flags, counts, bucket, order, stamp, idOf, keys, vals, gens } = w;
+	const { unigram, ids, rest, bits, live, kept, flags, counts, later, slots } = w;
 	const byValue = low >= 0 && high < DIRECT_LIMIT;
 	if (byValue) ensureDirect(high);
-	if (++generation > 0x7ffffff0) {
-		gens.fill(0);
-		directGens.fill(0);
-		generation = 1;
-	}
-	const gen = generation;
+	// This call's tables use the first slots only: a table sized for an earlier, larger call would
+	// scatter a small call's probes over megabytes.
+	const wrap = slotsFor(size) - 1;
+	let gen = nextGeneration();
 	const direct_ = direct;
 	const directGens_ = directGens;
-	const wrap = keys.length - 1;
 	// Level 1, recording each position's group and room on the way.
 	let count = 0;
 	let at = 0;
@@ -198,15 +176,15 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 					counts[count++] = 1;
 				}
 			} else {
-				let slot = mix(t) & wrap;
-				while (gens[slot] === gen && keys[slot] !== t) slot = (slot + 1) & wrap;
-				if (gens[slot] === gen) {
-					id = vals[slot]!;
+				let slot = (mix(t) & wrap) << 2;
+				while (slots[slot] === gen && slots[slot + 1] !== t) slot = (slot + 4) & (wrap << 2);
+				if (slots[slot] === gen) {
+					id = slots[slot + 3]!;
 					counts[id]!++;
 				} else {
-					gens[slot] = gen;
-					keys[slot] = t;
-					vals[slot] = id = count;
+					slots[slot] = gen;
+					slots[slot + 1] = t;
+					slots[slot + 3] = id = count;
 					flags[count] = 0;
 					counts[count++] = 1;
 				}
@@ -218,58 +196,63 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 		}
 	}
 	tally(flags, unique, maxN, 1, count);
-	let alive = retire(w, undefined, size, unigram, kept, unique, maxN, 1);
-	for (let n = 2; n <= maxN && alive > 0; n++) {
-		// The live positions with room for an n-gram, sorted by the id of their (n-1)-gram prefix.
-		const prefixes = count;
+	// Occurrences per id at the level before (prev) and at this one (now), swapped level by level.
+	let prev = counts;
+	let now = later;
+	// The positions of the level before, in text order (undefined: every position), and their number.
+	let from: Int32Array | undefined;
+	let length = size;
+	for (let n = 2; n <= maxN && length > 0; n++) {
+		// A position whose (n-1)-gram occurs once leaves the work: every longer n-gram starting there
+		// is unique too and counts once at each order without a look-up. Every other position with
+		// room for an n-gram gets the id of its pair (id of its (n-1)-gram, unigram id of the
+		// n-gram's last token): equal pairs, equal n-grams, so every count is of distinct integer
+		// pairs. Positions stay in text order, so the reads of ids and unigram stream; only the
+		// table is probed at random.
 		const prefix = n === 2 ? unigram : ids;
-		bucket.fill(0, 0, prefixes + 1);
-		let placed = 0;
-		for (let k = 0; k < alive; k++) {
-			const i = kept[k]!;
-			if (rest[i]! < n) continue;
-			bucket[prefix[i]! + 1]!++;
-			live[placed++] = i;
-		}
-		if (placed === 0) break;
-		for (let a = 0; a < prefixes; a++) bucket[a + 1]! += bucket[a]!;
-		for (let k = 0; k < placed; k++) {
-			const i = live[k]!;
-			order[bucket[prefix[i]!]!++] = i;
-		}
-		// bucket[a] now ends prefix a's run; walk the runs, a new id for each new last token.
-		if (marker > 0x7ffffff0 - prefixes) {
-			stamp.fill(0);
-			marker = 0;
-		}
+		const to = from === live ? kept : live;
+		gen = nextGeneration();
 		count = 0;
-		let from = 0;
-		let run = marker;
-		for (let a = 0; a < prefixes; a++) {
-			const to = bucket[a]!;
-			if (to === from) continue;
-			const mark = ++run;
-			for (let k = from; k < to; k++) {
-				const i = order[k]!;
-				const b = unigram[i + n - 1]!;
-				let id: number;
-				if (stamp[b] === mark) {
-					id = idOf[b]!;
-					counts[id]!++;
-				} else {
-					stamp[b] = mark;
-					idOf[b] = id = count;
-					flags[count] = 0;
-					counts[count++] = 1;
+		let placed = 0;
+		for (let k = 0; k < length; k++) {
+			const i = from ? from[k]! : k;
+			const a = prefix[i]!;
+			const room = rest[i]!;
+			if (prev[a] === 1) {
+				const top = Math.min(maxN, room);
+				const bit = bits[i]!;
+				for (let m = n; m <= top; m++) {
+					unique[m - 1]!++;
+					if (bit) unique[bit * maxN + m - 1]!++;
 				}
-				ids[i] = id;
-				flags[id] = flags[id]! | bits[i]!;
+				continue;
 			}
-			from = to;
+			if (room < n) continue;
+			const b = unigram[i + n - 1]!;
+			let slot = (mix(Math.imul(a, 0x9e3779b1) ^ b) & wrap) << 2;
+			while (slots[slot] === gen && (slots[slot + 1] !== a || slots[slot + 2] !== b)) slot = (slot + 4) & (wrap << 2);
+			let id: number;
+			if (slots[slot] === gen) {
+				id = slots[slot + 3]!;
+				now[id]!++;
+			} else {
+				slots[slot] = gen;
+				slots[slot + 1] = a;
+				slots[slot + 2] = b;
+				slots[slot + 3] = id = count;
+				flags[count] = 0;
+				now[count++] = 1;
+			}
+			ids[i] = id;
+			flags[id] = flags[id]! | bits[i]!;
+			to[placed++] = i;
 		}
-		marker = run;
 		tally(flags, unique, maxN, n, count);
-		alive = retire(w, live, placed, ids, kept, unique, maxN, n);
+		const done = prev;
+		prev = now;
+		now = done;
+		from = to;
+		length = placed;
 	}
 	return { maxN, unique, total };
 }
