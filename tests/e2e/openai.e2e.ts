@@ -64,11 +64,13 @@ test('a study on the openai engine runs against llama.cpp, pauses, reloads, resu
 	await expect(page.getByTestId('chosen-models')).toContainText(`OpenAI-compatible server tiny-m1 at ${open.url}`);
 	// The page's default is what a browser keeps in flight to one HTTP/1.1 server; above it, a note.
 	await expect(page.getByTestId('server-concurrency')).toHaveValue('6');
-	await expect(page.getByTestId('server-connections')).toHaveCount(0);
+	await expect(page.getByTestId('server-concurrency-note')).toHaveCount(0);
 	await page.getByTestId('server-concurrency').fill('8');
-	await expect(page.getByTestId('server-connections')).toContainText('2 of these 8 requests wait in the browser');
+	await expect(page.getByTestId('server-concurrency-note')).toContainText('2 of these 8 requests wait in the browser');
+	await page.getByTestId('server-concurrency').fill('1');
+	await expect(page.getByTestId('server-concurrency-note')).toContainText('With 2, the next request waits at the server');
 	await page.getByTestId('server-concurrency').fill('4');
-	await expect(page.getByTestId('server-connections')).toHaveCount(0);
+	await expect(page.getByTestId('server-concurrency-note')).toHaveCount(0);
 	await configure(page, 2, 40);
 	await expect(page.getByTestId('cost')).toContainText('18 samples');
 	await expect(page.getByTestId('cost')).toContainText('download 0.0 MB;');

@@ -111,8 +111,16 @@ export const MAX_CONCURRENCY = 64;
  */
 export const BROWSER_HTTP1_CONNECTIONS = 6;
 
-/** What to tell a page user who asks for more requests in flight than the browser opens, if anything. */
+/** What to tell a page user about this many requests in flight, if anything. */
 export function browserConcurrencyNote(concurrency: number): string | undefined {
+	// One at a time, every sample also waits for the browser's side of the round trip (measured: 75%
+	// of Node's rate against a one-slot llama-server, 104% with two in flight; README "Scale out").
+	if (concurrency === 1) {
+		return (
+			'With one request in flight, each sample also waits for the round trip between the browser and the server. ' +
+			'With 2, the next request waits at the server instead; a server with one slot still runs them one at a time, so its samples stay the same.'
+		);
+	}
 	if (!(concurrency > BROWSER_HTTP1_CONNECTIONS)) return undefined;
 	return (
 		`A browser opens at most ${BROWSER_HTTP1_CONNECTIONS} connections to one server over HTTP/1.1 (what vLLM, llama-server, Ollama and SGLang speak), ` +

@@ -8,9 +8,13 @@ const facts = { builtinBytes: () => 1000 };
 describe('requests in flight from a browser', () => {
 	it('notes the browser connection limit only above it, with how many requests wait', () => {
 		expect(BROWSER_HTTP1_CONNECTIONS).toBe(6);
-		expect([1, 4, 6, Number.NaN].map(browserConcurrencyNote)).toEqual([undefined, undefined, undefined, undefined]);
+		expect([2, 4, 6, Number.NaN].map(browserConcurrencyNote)).toEqual([undefined, undefined, undefined, undefined]);
 		expect(browserConcurrencyNote(8)).toMatch(/at most 6 connections .* so 2 of these 8 requests wait in the browser/);
 		expect(browserConcurrencyNote(64)).toContain('58 of these 64');
+	});
+
+	it('suggests a second request in flight at one, since a one-slot server still runs them in turn', () => {
+		expect(browserConcurrencyNote(1)).toMatch(/round trip .* With 2, the next request waits at the server .* one slot still runs them one at a time/);
 	});
 });
 
