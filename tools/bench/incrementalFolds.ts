@@ -12,12 +12,12 @@ import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { computeReport, createReportBuilder } from '../../src/lib/core/metrics';
-import { mulberry32 } from '../../src/lib/core/random';
-import { syntheticBundle } from '../../src/lib/core/synthetic/syntheticBundle';
+import { spreadFolds, syntheticBundle } from '../../src/lib/core/synthetic';
 import type { Report } from '../../src/lib/core/metrics';
 import type { Sample } from '../../src/lib/core/types';
 import { createPartedReportBuilder } from '../../src/lib/workers/partedReportBuilder';
 import { spawnModelParts } from '../report/modelPartThreads';
+import { bareLoop } from '../../src/lib/bench/bareLoop';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const folds = Number(arg('--folds') ?? 8);
@@ -25,36 +25,8 @@ const threads = Number(arg('--threads') ?? 1);
 const MB = 1024 * 1024;
 const cpuMs = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1000;
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' / ');
-/**
- * The same-machine baseline printed beside the folds: a bare loop of 10^8 xorshift steps, so that a
- * fold's time can be read as a ratio that carries across machines and their load.
- */
-function bareLoop(): number {
-	const t0 = performance.now();
-	let x = 1;
-	for (let i = 0; i < 1e8; i++) {
-		x ^= x << 13;
-		x ^= x >>> 17;
-		x ^= x << 5;
-	}
-	if (x === 0) console.log('');
-	return performance.now() - t0;
-}
-
 const bundle = syntheticBundle({ models: 5, problems: 500, n: 64, greedy: true, words: 120, seed: 1 });
-const random = mulberry32(7);
-const set = new Map<number, number>();
-for (let k = 0; k < folds; k++) {
-	for (let c = 0; c < 1000; ) {
-		const i = Math.floor(random() * bundle.samples.length);
-		if (set.has(i)) continue;
-		set.set(i, k);
-		c++;
-	}
-}
-const rest: Sample[] = [];
-const late: Sample[][] = Array.from({ length: folds }, () => []);
-bundle.samples.forEach((s, i) => (set.has(i) ? late[set.get(i)!]! : rest).push(s));
+const { rest, late } = spreadFolds(bundle.samples, folds);
 
 console.log(`load average before: ${load()} (${cpus().length} cores); bare loop ${bareLoop().toFixed(0)} ms`);
 const c0 = process.cpuUsage();

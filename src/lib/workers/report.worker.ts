@@ -153,10 +153,11 @@ function replaced(by?: AbortController): void {
 	stopComplete = by;
 }
 
-function summarize(bundle: Bundle, name: string, notes: string[]): BundleSummary {
+/** `truncation`: the bundle's counts when already kept (a run in progress), else counted here. */
+function summarize(bundle: Bundle, name: string, notes: string[], truncation: Truncation[] = truncationOf(bundle)): BundleSummary {
 	return {
-		notes: [...notes, ...truncationWarnings(bundle)],
-		truncation: truncationOf(bundle),
+		notes: [...notes, ...truncationWarnings(bundle, truncation)],
+		truncation,
 		name,
 		study: bundle.study,
 		models: bundle.models,
@@ -246,7 +247,7 @@ const api = {
 		const live = createLiveSamples(valid);
 		replaced();
 		current = { bundle: live.bundle, name, index: live.index, report, full: true, builder, live, notes: [] };
-		return { summary: summarize(live.bundle, name, []), report, intervals: true, timings: { parse: parseMs, report: performance.now() - t0 - parseMs } };
+		return { summary: summarize(live.bundle, name, [], live.truncation), report, intervals: true, timings: { parse: parseMs, report: performance.now() - t0 - parseMs } };
 	},
 
 	/**
@@ -271,9 +272,9 @@ const api = {
 			throw e;
 		}
 		// Another study opened meanwhile: it stays, and is what the page shows.
-		if (current !== open) return { summary: summarize(current!.bundle, current!.name, current!.notes), report: current!.report, intervals: current!.full, timings: { parse: 0, report: 0 } };
+		if (current !== open) return { summary: summarize(current!.bundle, current!.name, current!.notes, current!.live?.truncation), report: current!.report, intervals: current!.full, timings: { parse: 0, report: 0 } };
 		current = { ...open, bundle: live.bundle, index: live.index, report, full: true };
-		return { summary: summarize(live.bundle, open.name, open.notes), report, intervals: true, timings: { parse: 0, report: performance.now() - t0 } };
+		return { summary: summarize(live.bundle, open.name, open.notes, live.truncation), report, intervals: true, timings: { parse: 0, report: performance.now() - t0 } };
 	},
 
 	/**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBundle, truncationOf, truncationWarnings } from '../../../src/lib/core/study';
+import { createTruncationTally, parseBundle, truncationOf, truncationWarnings } from '../../../src/lib/core/study';
 import type { Bundle, Sample } from '../../../src/lib/core/types';
 
 const demo = (): Bundle => {
@@ -35,5 +35,17 @@ describe('truncationOf(bundle) and truncationWarnings(bundle)', () => {
 		expect(warnings[0]).toBe(
 			`${first}: ${((100 * cut) / m1.length).toFixed(1)}% of samples (${cut} of ${m1.length}) were cut at the 96-token limit, over 5%: their answers may be missing. Raise max tokens and sample again.`
 		);
+	});
+
+	it('a tally takes a replaced sample back, and truncationWarnings reads counts handed to it', () => {
+		const b = demo();
+		const s = b.samples[0] as Sample;
+		const tally = createTruncationTally(b);
+		tally.add({ ...s, finish: 'length' });
+		expect(tally.truncation).toEqual([{ model: s.model, truncated: 1, samples: 1 }]);
+		tally.add({ ...s, finish: 'stop' }, { ...s, finish: 'length' });
+		expect(tally.truncation).toEqual([{ model: s.model, truncated: 0, samples: 1 }]);
+		// The counts handed in are what the warning reads (here: all cut), not the bundle's own.
+		expect(truncationWarnings(b, [{ model: s.model, truncated: 4, samples: 4 }])).toEqual([expect.stringContaining(`${s.model}: 100.0% of samples (4 of 4)`)]);
 	});
 });

@@ -1,3 +1,4 @@
+import { createTruncationTally, type Truncation } from '../study/truncation';
 import { sampleKey, type Bundle, type Sample } from '../types';
 import { buildSampleIndex, type SampleIndex } from './sampleQuery';
 
@@ -9,6 +10,8 @@ import { buildSampleIndex, type SampleIndex } from './sampleQuery';
 export interface LiveSamples {
 	readonly bundle: Bundle;
 	readonly index: SampleIndex;
+	/** Each model's samples cut at max tokens, as of the last add. */
+	readonly truncation: Truncation[];
 	add(samples: readonly Sample[]): void;
 }
 
@@ -31,9 +34,14 @@ export function createLiveSamples(bundle: Bundle): LiveSamples {
 	const at = new Map(samples.map((s, i) => [sampleKey(s), i]));
 	const live: Bundle = { ...bundle, samples };
 	const index = buildSampleIndex(live);
+	const tally = createTruncationTally(bundle);
+	for (const s of samples) tally.add(s);
 	return {
 		bundle: live,
 		index,
+		get truncation() {
+			return tally.truncation;
+		},
 		add(batch) {
 			for (const s of batch) {
 				const key = sampleKey(s);
@@ -41,7 +49,11 @@ export function createLiveSamples(bundle: Bundle): LiveSamples {
 				if (i === undefined) {
 					at.set(key, samples.length);
 					samples.push(s);
-				} else samples[i] = s;
+					tally.add(s);
+				} else {
+					tally.add(s, samples[i]);
+					samples[i] = s;
+				}
 				let perModel = index.byProblem.get(s.problem);
 				if (!perModel) index.byProblem.set(s.problem, (perModel = new Map()));
 				let list = perModel.get(s.model);

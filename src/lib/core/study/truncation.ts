@@ -18,24 +18,49 @@ function cut(s: Sample, maxTokens: number): boolean {
 	return s.finish !== undefined ? s.finish === 'length' : maxTokens > 1 && s.tokens >= maxTokens;
 }
 
-/** Each model's share of samples cut at max tokens, in the study's model order. */
-export function truncationOf(bundle: Bundle): Truncation[] {
-	const { maxTokens } = bundle.study.sampling;
-	const by = new Map(bundle.models.map((m) => [m.id, { model: m.id, truncated: 0, samples: 0 }]));
-	for (const s of bundle.samples) {
-		const t = by.get(s.model);
-		if (!t) continue;
-		t.samples++;
-		if (cut(s, maxTokens)) t.truncated++;
-	}
-	return [...by.values()].filter((t) => t.samples > 0);
+/**
+ * Each model's cut and total samples, kept as samples arrive: a run in progress updates it per new
+ * sample instead of a pass over the whole study per report. A sample that replaces another (same
+ * key) takes the other's count back.
+ */
+export interface TruncationTally {
+	add(s: Sample, replaced?: Sample): void;
+	/** The counts so far, in the study's model order, models without samples left out. */
+	readonly truncation: Truncation[];
 }
 
-/** A warning per model whose cut share is above 5%: its answers may be missing, not wrong. */
-export function truncationWarnings(bundle: Bundle): string[] {
+export function createTruncationTally(study: Pick<Bundle, 'study' | 'models'>): TruncationTally {
+	const { maxTokens } = study.study.sampling;
+	const by = new Map(study.models.map((m) => [m.id, { model: m.id, truncated: 0, samples: 0 }]));
+	const count = (s: Sample, sign: 1 | -1): void => {
+		const t = by.get(s.model);
+		if (!t) return;
+		t.samples += sign;
+		if (cut(s, maxTokens)) t.truncated += sign;
+	};
+	return {
+		add(s, replaced) {
+			if (replaced) count(replaced, -1);
+			count(s, 1);
+		},
+		get truncation() {
+			return [...by.values()].filter((t) => t.samples > 0).map((t) => ({ ...t }));
+		}
+	};
+}
+
+/** Each model's share of samples cut at max tokens, in the study's model order. */
+export function truncationOf(bundle: Bundle): Truncation[] {
+	const tally = createTruncationTally(bundle);
+	for (const s of bundle.samples) tally.add(s);
+	return tally.truncation;
+}
+
+/** A warning per model whose cut share is above 5% (`truncation`: its counts, when already known): its answers may be missing, not wrong. */
+export function truncationWarnings(bundle: Bundle, truncation: readonly Truncation[] = truncationOf(bundle)): string[] {
 	const { maxTokens } = bundle.study.sampling;
 	const limit = maxTokens > 1 ? `the ${maxTokens.toLocaleString('en')}-token limit` : 'max tokens';
-	return truncationOf(bundle)
+	return truncation
 		.filter((t) => t.truncated / t.samples > TRUNCATION_WARN_SHARE)
 		.map(
 			(t) =>

@@ -1,1 +1,2 @@
 export { syntheticBundle, type SyntheticOptions } from './syntheticBundle';
+export { spreadFolds, type SpreadFolds } from './spreadFolds';
