@@ -94,6 +94,27 @@ function mix(h: number): number {
 	return h;
 }
 
+/**
+ * The id of the pair (a, b) in this generation's table, counted once more in `counts`; a pair not
+ * yet in it gets the next id, `fresh`, with its count and flags started.
+ */
+function pairId(slots: Int32Array, wrap: number, gen: number, a: number, b: number, counts: Int32Array, flags: Uint8Array, fresh: number): number {
+	let slot = (mix(Math.imul(a, 0x9e3779b1) ^ b) & wrap) << 2;
+	while (slots[slot] === gen && (slots[slot + 1] !== a || slots[slot + 2] !== b)) slot = (slot + 4) & (wrap << 2);
+	if (slots[slot] === gen) {
+		const id = slots[slot + 3]!;
+		counts[id]!++;
+		return id;
+	}
+	slots[slot] = gen;
+	slots[slot + 1] = a;
+	slots[slot + 2] = b;
+	slots[slot + 3] = fresh;
+	flags[fresh] = 0;
+	counts[fresh] = 1;
+	return fresh;
+}
+
 /** Adds the level ids 0..count-1 to unique[n - 1] (all, correct, incorrect). */
 function tally(flags: Uint8Array, unique: Float64Array, maxN: number, n: number, count: number): void {
 	let correct = 0;
@@ -176,18 +197,8 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 					counts[count++] = 1;
 				}
 			} else {
-				let slot = (mix(t) & wrap) << 2;
-				while (slots[slot] === gen && slots[slot + 1] !== t) slot = (slot + 4) & (wrap << 2);
-				if (slots[slot] === gen) {
-					id = slots[slot + 3]!;
-					counts[id]!++;
-				} else {
-					slots[slot] = gen;
-					slots[slot + 1] = t;
-					slots[slot + 3] = id = count;
-					flags[count] = 0;
-					counts[count++] = 1;
-				}
+				id = pairId(slots, wrap, gen, t, 0, counts, flags, count);
+				if (id === count) count++;
 			}
 			unigram[at] = id;
 			bits[at] = bit;
@@ -228,21 +239,8 @@ export function ngramCounts(samples: readonly Int32Array[], groups: Uint8Array, 
 				continue;
 			}
 			if (room < n) continue;
-			const b = unigram[i + n - 1]!;
-			let slot = (mix(Math.imul(a, 0x9e3779b1) ^ b) & wrap) << 2;
-			while (slots[slot] === gen && (slots[slot + 1] !== a || slots[slot + 2] !== b)) slot = (slot + 4) & (wrap << 2);
-			let id: number;
-			if (slots[slot] === gen) {
-				id = slots[slot + 3]!;
-				now[id]!++;
-			} else {
-				slots[slot] = gen;
-				slots[slot + 1] = a;
-				slots[slot + 2] = b;
-				slots[slot + 3] = id = count;
-				flags[count] = 0;
-				now[count++] = 1;
-			}
+			const id = pairId(slots, wrap, gen, a, unigram[i + n - 1]!, now, flags, count);
+			if (id === count) count++;
 			ids[i] = id;
 			flags[id] = flags[id]! | bits[i]!;
 			to[placed++] = i;
