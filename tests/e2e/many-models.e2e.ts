@@ -129,15 +129,25 @@ test('overlapping markers: the pointer takes the mark whose centre is nearest, s
 test('at 390 px no page scrolls sideways, and a tooltip at the left edge stays on screen', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-	for (const path of ['/', '/study', '/problems', '/device']) {
+	for (const path of ['/', '/study', '/problems', '/device', '/demo', '/report']) {
 		await page.goto(path);
 		await page.locator('html[data-app-ready]').waitFor({ state: 'attached' });
 		await page.getByRole('heading', { level: 1 }).waitFor();
+		// The WebLLM model table is the widest thing on /device: wait for it (or its error).
+		if (path === '/device') await page.getByRole('region', { name: 'WebLLM models for this device' }).or(page.getByRole('alert')).first().waitFor();
 		expect(await overflow(), path).toBeLessThanOrEqual(0);
 	}
 	await open(page);
 	await expect(page.locator('[data-testid="dashboard"][data-intervals="true"]')).toBeVisible({ timeout: 60_000 });
 	expect(await overflow(), '/report').toBeLessThanOrEqual(0);
+	// No y axis title on screen is taller than its chart: a long one moves above the plot instead.
+	const tall = await page.evaluate(() =>
+		[...document.querySelectorAll('text.y-title:not(.cramped)')]
+			.filter((t) => t.getBoundingClientRect().height > (t as SVGTextElement).ownerSVGElement!.getBoundingClientRect().height)
+			.map((t) => t.textContent)
+	);
+	expect(tall).toEqual([]);
+	await expect(page.getByTestId('y-caption').first()).toBeVisible();
 	await keyToMark(page, 'pass-at-k', 0, 0);
 	const tip = page.locator('[data-chart="pass-at-k"] .tip');
 	await expect(tip).toBeVisible();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticBundle } from '../../../src/lib/core/synthetic/syntheticBundle';
 import { answerSpaceOf, buildSampleIndex, emptyFilter, filterRows, outputGroups, type SampleFilter } from '../../../src/lib/core/samples';
-import { rowOffsets, visibleRange, PROBLEM_ROW, SAMPLE_ROW } from '../../../src/lib/ui/samples/virtualRows';
+import { problemRowHeight, rowOffsets, visibleRange, NARROW_BROWSER, PROBLEM_ROW, PROBLEM_ROW_NARROW, SAMPLE_ROW } from '../../../src/lib/ui/samples/virtualRows';
 
 const bundle = syntheticBundle({ models: 2, problems: 12, n: 4, words: 20, seed: 3 });
 const index = buildSampleIndex(bundle);
@@ -109,5 +109,13 @@ describe('visibleRange', () => {
 		expect(offsets[start + 1]!).toBeGreaterThan(1000);
 		expect(offsets[end - 1]!).toBeLessThan(1500);
 		expect(offsets[end] ?? Infinity).toBeGreaterThanOrEqual(1500);
+	});
+
+	it('a narrow browser gives problem headers more height, and the offsets follow', () => {
+		expect([0, NARROW_BROWSER - 1, NARROW_BROWSER, 1280].map(problemRowHeight)).toEqual([PROBLEM_ROW, PROBLEM_ROW_NARROW, PROBLEM_ROW, PROBLEM_ROW]);
+		const rows = filterRows(index, undefined, each());
+		const problems = rows.filter((r) => r.kind === 'problem').length;
+		const narrow = rowOffsets(rows, PROBLEM_ROW_NARROW);
+		expect(narrow[rows.length]! - rowOffsets(rows)[rows.length]!).toBe(problems * (PROBLEM_ROW_NARROW - PROBLEM_ROW));
 	});
 });

@@ -3,11 +3,20 @@
 import type { BrowserRow } from './sampleQuery';
 
 export const PROBLEM_ROW = 76;
+/** A problem's header in a narrow browser: its facts wrap onto up to three lines above the question. */
+export const PROBLEM_ROW_NARROW = 124;
+/** Below this width (px) of the browser, problem headers take PROBLEM_ROW_NARROW. */
+export const NARROW_BROWSER = 640;
 export const SAMPLE_ROW = 150;
 
-export function rowOffsets(rows: BrowserRow[]): Float64Array {
+/** A problem header's height in a browser `width` px wide (0: not measured yet). */
+export function problemRowHeight(width: number): number {
+	return width > 0 && width < NARROW_BROWSER ? PROBLEM_ROW_NARROW : PROBLEM_ROW;
+}
+
+export function rowOffsets(rows: BrowserRow[], problemRow = PROBLEM_ROW): Float64Array {
 	const out = new Float64Array(rows.length + 1);
-	for (let i = 0; i < rows.length; i++) out[i + 1] = (out[i] ?? 0) + (rows[i]?.kind === 'problem' ? PROBLEM_ROW : SAMPLE_ROW);
+	for (let i = 0; i < rows.length; i++) out[i + 1] = (out[i] ?? 0) + (rows[i]?.kind === 'problem' ? problemRow : SAMPLE_ROW);
 	return out;
 }
 
