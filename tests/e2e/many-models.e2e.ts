@@ -148,6 +148,9 @@ test('at 390 px no page scrolls sideways, and a tooltip at the left edge stays o
 	);
 	expect(tall).toEqual([]);
 	await expect(page.getByTestId('y-caption').first()).toBeVisible();
+	// pass@k's crossover notes move under the plot, where they do not lie over the lines.
+	await expect(page.locator('[data-chart="pass-at-k"]').getByTestId('chart-notes')).toContainText('catches');
+	await expect(page.locator('[data-chart="pass-at-k"] text.marker-note.moved').first()).toBeHidden();
 	await keyToMark(page, 'pass-at-k', 0, 0);
 	const tip = page.locator('[data-chart="pass-at-k"] .tip');
 	await expect(tip).toBeVisible();
