@@ -147,6 +147,14 @@ test('at 390 px no page scrolls sideways, and a tooltip at the left edge stays o
 			.map((t) => t.textContent)
 	);
 	expect(tall).toEqual([]);
+	// No two x tick labels of a chart overlap: crowded ones drop every other label a line.
+	const overlapping = await page.evaluate(() =>
+		[...document.querySelectorAll('figure[data-chart]')].flatMap((f) => {
+			const boxes = [...f.querySelectorAll('g.grid text[dy="0.7em"]')].map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0);
+			return boxes.some((a, i) => boxes.some((b, j) => j > i && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)) ? [f.getAttribute('data-chart')] : [];
+		})
+	);
+	expect(overlapping).toEqual([]);
 	await expect(page.getByTestId('y-caption').first()).toBeVisible();
 	// pass@k's crossover notes move under the plot, where they do not lie over the lines.
 	await expect(page.locator('[data-chart="pass-at-k"]').getByTestId('chart-notes')).toContainText('catches');
