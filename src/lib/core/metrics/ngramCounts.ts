@@ -134,8 +134,8 @@ function tally(flags: Uint8Array, unique: Float64Array, maxN: number, n: number,
  * are the same when their token values are equal, never because their hashes are. Level 1 gives each
  * distinct token a local id (an array indexed by the token when tokens are small non-negative ids, as
  * a TokenDictionary gives them, else an exact table on the token value); level n gives each distinct pair
- * (id of the (n-1)-gram at i, id of the token at i + n - 1) a new id, found by sorting positions by
- * the first and stamping the second, so every count is of distinct integer pairs. A position whose
+ * (id of the (n-1)-gram at i, id of the token at i + n - 1) a new id, looked up in one open-addressing
+ * table on both integers, so every count is of distinct integer pairs. A position whose
  * n-gram occurs once leaves the work: its longer n-grams are unique too and are counted without a
  * look-up (in varied text most bigrams are unique, so orders 3..5 cost little).
  * groups[i] is 1 when sample i is correct, 2 when incorrect, 0 when neither; every sample belongs to

@@ -1,4 +1,5 @@
-// The width of a line of chart text, in the units of its font size, without laying anything out.
+// The width of a line of chart text, measured on a canvas: nothing is laid out, so it works for
+// charts that are out of view.
 let context: CanvasRenderingContext2D | null | undefined;
 
 /** Width in px of `text` at `fontSize` px in the charts' font; an estimate where no canvas exists (prerendering). */
