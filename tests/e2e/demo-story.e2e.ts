@@ -76,7 +76,10 @@ test('the shipped study on /demo: chart by iteration, keyboard and tooltip, chai
 
 test('during a run, models without samples have "waiting" cards and everything compares the same problems', async ({ page }) => {
 	test.setTimeout(180_000);
-	await page.goto('/demo?problems=6&n=2&autostart');
+	// One lane: the models run one after another, so for most of the run one model is done, the next
+	// part way and the rest waiting. (Two lanes run M1 and M2 in step, often on the same problems,
+	// which left this state to a moment the report could miss.)
+	await page.goto('/demo?problems=12&n=4&lanes=1&autostart');
 	const common = page.getByTestId('demo-common');
 	await expect(common).toBeVisible({ timeout: 120_000 });
 	await expect(page.locator('article.verdict[data-kind="waiting"]').first()).toContainText('Waiting');

@@ -28,8 +28,10 @@ class DemoCommon {
 			while (this.#asked !== -1 && done !== this.#asked) {
 				done = this.#asked;
 				const common = await reportStore.commonReport();
-				// Shown only if it is still the store's report (a newer one asks again).
-				if (done === reportStore.version && this.#asked !== -1) {
+				// Shown even when a newer version arrived meanwhile (it asks again): the answer is one
+				// consistent report, newer than the one on screen. Waiting for an answer that is still
+				// the newest starved the page whenever samples came faster than a report (CI, loaded).
+				if (this.#asked !== -1) {
 					this.report = common?.report;
 					this.problems = common?.problems;
 				}
