@@ -111,10 +111,11 @@ test('"Run the demo" samples M1..M5 through wllama offline and the report fills 
 
 test('?autostart with a query configuration runs at once; Pause, Resume and Cancel work by keyboard', async ({ page }) => {
 	test.setTimeout(120_000);
-	await page.goto('/demo?problems=4&n=3&autostart');
+	// 400 samples: long enough that a loaded machine cannot finish before Pause is pressed.
+	await page.goto('/demo?problems=20&n=3&autostart');
 	const status = page.getByTestId('demo-run');
 	await expect(status).toHaveAttribute('data-status', 'running', { timeout: 30_000 });
-	await expect(page.getByTestId('demo-overall')).toContainText('/ 80');
+	await expect(page.getByTestId('demo-overall')).toContainText('/ 400');
 	const pause = page.getByRole('button', { name: 'Pause' });
 	await pause.focus();
 	await page.keyboard.press('Enter');
