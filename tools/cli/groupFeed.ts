@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { groupJobs, groupStats, kValues, resolveOptions, type ProblemStats, type ReportBuildOptions } from '../../src/lib/core/metrics';
 import type { Bundle, ModelRef, Sample, StudyConfig } from '../../src/lib/core/types';
-import type { GroupStatsReply, GroupStatsRequest } from './groupStatsThread';
+import { rebuildError } from '../../src/lib/workers/reportErrors';
+import type { ThreadReply, ThreadRequest } from './groupStatsThread';
 
 /** Characters of text per message: big enough that a message is worth its copy, small enough to keep the workers fed. */
 const BATCH_CHARS = 1 << 18;
@@ -55,7 +56,7 @@ export function createGroupFeed(threads: number, startAfter = 0, batchChars = BA
 	// The report's EAD vocabulary unless options say otherwise (finish gives the real one).
 	const eadGuess = resolveOptions({}, { seed: 0 } as StudyConfig, [{ id: 'm', order: 0 } as ModelRef]).eadVocabulary;
 
-	function post(w: number, request: GroupStatsRequest): void {
+	function post(w: number, request: ThreadRequest): void {
 		workers[w]!.postMessage(request);
 	}
 
@@ -95,8 +96,8 @@ export function createGroupFeed(threads: number, startAfter = 0, batchChars = BA
 		batches = workers.map(emptyBatch);
 		for (const worker of workers) {
 			// Only finish is answered; an error reply (or a crash) is kept for finish to throw.
-			worker.on('message', (reply: GroupStatsReply) => {
-				if (reply.kind === 'error') failure ??= new Error(reply.message);
+			worker.on('message', (reply: ThreadReply) => {
+				if (reply.kind === 'error') failure ??= rebuildError(reply.error);
 			});
 			worker.on('error', (e) => (failure ??= e));
 		}
@@ -126,13 +127,13 @@ export function createGroupFeed(threads: number, startAfter = 0, batchChars = BA
 			const replies = await Promise.all(
 				workers.map(
 					(worker, w) =>
-						new Promise<Extract<GroupStatsReply, { kind: 'groups' }>>((resolve, reject) => {
+						new Promise<Extract<ThreadReply, { kind: 'groups' }>>((resolve, reject) => {
 							if (failure) return reject(failure);
 							const onError = (e: Error) => reject(e);
 							worker.once('error', onError);
-							worker.on('message', (reply: GroupStatsReply) => {
+							worker.on('message', (reply: ThreadReply) => {
 								if (reply.kind === 'groups') resolve(reply);
-								else if (reply.kind === 'error') reject(new Error(reply.message));
+								else if (reply.kind === 'error') reject(rebuildError(reply.error));
 							});
 							post(w, { kind: 'finish', ks, eadVocabulary });
 						})

@@ -1,7 +1,8 @@
 // One worker thread of `reversal-lab report --threads`: the statistics of (model, problem) groups,
 // computed by the same core function as the main thread's. Two ways in: batches of whole groups
-// (`jobs`, computeReportThreaded), or samples streamed as the file is read (`samples`, then
-// `finish`, groupFeed), each group's statistics computed as soon as the stream moves past it.
+// (`jobs`, the page's protocol: computeReportThreaded runs the page's pool over these threads), or
+// samples streamed as the file is read (`samples`, then `finish`, groupFeed), each group's
+// statistics computed as soon as the stream moves past it.
 import { parentPort } from 'node:worker_threads';
 // The modules themselves, not the metrics index: fewer files for tsx to compile while the thread starts.
 import { groupStats } from '../../src/lib/core/metrics/groupStats';
@@ -12,10 +13,12 @@ import { kValues } from '../../src/lib/core/metrics/kValues';
 import type { GroupJob } from '../../src/lib/core/metrics/groupJobs';
 import type { ProblemStats, SampleFeatures } from '../../src/lib/core/metrics/builderTypes';
 import { problemStats } from '../../src/lib/core/metrics/problemStats';
+import { createGroupStatsHandler, type GroupStatsReply, type GroupStatsRequest } from '../../src/lib/workers/groupStatsProtocol';
+import { serializeError } from '../../src/lib/workers/reportErrors';
 
-/** Messages to a worker, by `kind`. */
-export type GroupStatsRequest =
-	| { kind: 'jobs'; jobs: GroupJob[]; ks: number[]; eadVocabulary: number }
+/** Messages to a thread, by `kind`. */
+export type ThreadRequest =
+	| GroupStatsRequest
 	/**
 	 * Samples in file order, column by column; `group` is the feed's id of their (model, problem).
 	 * `n` and `eadVocabulary` are the feed's guesses of the report's (its k values are kValues(n)),
@@ -26,9 +29,10 @@ export type GroupStatsRequest =
 
 /**
  * Replies, in the order of the requests that ask for one (`jobs`, `finish`); `groups` lists the
- * groups answered, which may leave some out (see finish in groupFeed).
+ * groups answered, which may leave some out (see finish in groupFeed). Errors are the protocol's
+ * (a streamed request's has no id: '').
  */
-export type GroupStatsReply = { kind: 'stats'; stats: ProblemStats[] } | { kind: 'groups'; groups: Int32Array; stats: ProblemStats[] } | { kind: 'error'; message: string };
+export type ThreadReply = GroupStatsReply | { kind: 'groups'; groups: Int32Array; stats: ProblemStats[] };
 
 // One dictionary and one set of buffers for every group this thread takes: its vocabulary is added once.
 const dictionary = createTokenDictionary();
@@ -82,7 +86,7 @@ function compute(ids: Iterable<number>, ks: number[], eadVocabulary: number): vo
 	}
 }
 
-function take(request: Extract<GroupStatsRequest, { kind: 'samples' }>): void {
+function take(request: Extract<ThreadRequest, { kind: 'samples' }>): void {
 	const { group, index, correct, answer, text } = request;
 	for (let i = 0; i < group.length; i++) {
 		const id = group[i]!;
@@ -114,8 +118,11 @@ function take(request: Extract<GroupStatsRequest, { kind: 'samples' }>): void {
 	passed.clear();
 }
 
-function reply(request: GroupStatsRequest): GroupStatsReply | undefined {
-	if (request.kind === 'jobs') return { kind: 'stats', stats: groupStats(request.jobs, request.ks, request.eadVocabulary, embedder, dictionary, slabs) };
+/** The page's handler, made on the first batch (a thread streaming samples never needs its buffers). */
+let handleJobs: ReturnType<typeof createGroupStatsHandler> | undefined;
+
+function reply(request: ThreadRequest): ThreadReply | undefined {
+	if (request.kind === 'jobs') return (handleJobs ??= createGroupStatsHandler())(request);
 	if (request.kind === 'samples') return void take(request);
 	compute(streamed.keys(), request.ks, request.eadVocabulary);
 	// Groups come back to after their texts were dropped are not answered.
@@ -124,11 +131,11 @@ function reply(request: GroupStatsRequest): GroupStatsReply | undefined {
 	return { kind: 'groups', groups, stats: Array.from(groups, (id) => streamed.get(id)!.stats!) };
 }
 
-parentPort?.on('message', (request: GroupStatsRequest) => {
+parentPort?.on('message', (request: ThreadRequest) => {
 	try {
 		const answer = reply(request);
 		if (answer) parentPort?.postMessage(answer);
 	} catch (e) {
-		parentPort?.postMessage({ kind: 'error', message: e instanceof Error ? e.message : String(e) } satisfies GroupStatsReply);
+		parentPort?.postMessage({ kind: 'error', id: '', error: serializeError(e) } satisfies ThreadReply);
 	}
 });

@@ -1,9 +1,10 @@
-// The complete report with its per-(model, problem) statistics spread over a pool of workers, the
-// page's form of the command line's computeReportThreaded: the same core functions (groupJobs cuts
-// the bundle, groupStats computes each group in a worker, computeReport assembles with
-// `precomputed`), so the report is the same, byte for byte, for any number of workers and any timing.
-import { computeReport, groupJobs, resolveOptions, type ProblemStats, type Report, type ReportBuildOptions } from '$lib/core/metrics';
-import type { Bundle } from '$lib/core/types';
+// The complete report with its per-(model, problem) statistics spread over a pool of workers: the
+// page's Web Workers, or the command line's worker threads (tools/cli/computeReportThreaded.ts). The
+// same core functions (groupJobs cuts the bundle, groupStats computes each group in a worker,
+// computeReport assembles with `precomputed`), so the report is the same, byte for byte, for any
+// number of workers and any timing. Relative imports: Node loads this too.
+import { computeReport, groupJobs, resolveOptions, type ProblemStats, type Report, type ReportBuildOptions } from '../core/metrics';
+import type { Bundle } from '../core/types';
 import { packJobs, type GroupStatsReply } from './groupStatsProtocol';
 import { rebuildError } from './reportErrors';
 
@@ -16,7 +17,7 @@ const BATCHES_PER_WORKER = 8;
  */
 const IN_FLIGHT = 3;
 
-/** What the pool needs of a worker: a Worker, or a stand-in in the same thread (unit tests). */
+/** What the pool needs of a worker: a Worker, a Node worker thread seen as one, or a stand-in in the same thread (unit tests). */
 export interface GroupStatsEndpoint {
 	postMessage(message: unknown, transfer: Transferable[]): void;
 	addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
@@ -25,12 +26,19 @@ export interface GroupStatsEndpoint {
 
 export type Precomputed = NonNullable<ReportBuildOptions['precomputed']>;
 
+/** How a run of the pool ends early, and what a stopped worker's error tells the user to do. */
+export interface PoolRun {
+	signal?: AbortSignal;
+	/** The page's words unless given. */
+	whatToDo?: string;
+}
+
 /**
  * The statistics of every group of `bundle`, computed by `workers` (each takes the next batch when
  * it answers one), for computeReport's `precomputed`. Rejects with the worker's error (its class
  * rebuilt), when a worker stops, or when `signal` aborts (no further batch is sent then).
  */
-export function computeGroupStats(bundle: Bundle, options: ReportBuildOptions, workers: readonly GroupStatsEndpoint[], signal?: AbortSignal): Promise<Precomputed> {
+export function computeGroupStats(bundle: Bundle, options: ReportBuildOptions, workers: readonly GroupStatsEndpoint[], { signal, whatToDo = 'Reload the page and open the file again.' }: PoolRun = {}): Promise<Precomputed> {
 	const { ks, parts } = groupJobs(bundle, workers.length * BATCHES_PER_WORKER);
 	const { eadVocabulary } = resolveOptions(options, bundle.study, bundle.models);
 	const results: ProblemStats[][] = new Array(parts.length);
@@ -77,7 +85,7 @@ export function computeGroupStats(bundle: Bundle, options: ReportBuildOptions, w
 				// An ErrorEvent says what was thrown; a failed start or a crash says nothing.
 				const message = (event as Partial<ErrorEvent>).message;
 				const detail = message ? `: ${message}` : ' (perhaps out of memory)';
-				fail(new Error(`Worker ${w + 1} of the report's diversity stopped${detail}. Reload the page and open the file again.`));
+				fail(new Error(`Worker ${w + 1} of the report's diversity stopped${detail}. ${whatToDo}`));
 			};
 			for (const type of ['error', 'messageerror'] as const) worker.addEventListener(type, onError);
 			worker.addEventListener('message', onMessage);
@@ -98,10 +106,10 @@ function assemble(bundle: Bundle, ks: number[], parts: ReturnType<typeof groupJo
 }
 
 /** computeReport(bundle, options), its group statistics computed by `workers`. */
-export async function computeReportInPool(bundle: Bundle, options: ReportBuildOptions, workers: readonly GroupStatsEndpoint[], signal?: AbortSignal): Promise<Report> {
+export async function computeReportInPool(bundle: Bundle, options: ReportBuildOptions, workers: readonly GroupStatsEndpoint[], run: PoolRun = {}): Promise<Report> {
 	if (workers.length === 0 || options.embedder !== undefined) return computeReport(bundle, options);
-	const precomputed = await computeGroupStats(bundle, options, workers, signal);
-	signal?.throwIfAborted();
+	const precomputed = await computeGroupStats(bundle, options, workers, run);
+	run.signal?.throwIfAborted();
 	options.lap?.('diversity');
 	return computeReport(bundle, { ...options, precomputed });
 }

@@ -3,13 +3,14 @@
 // out, their statistics (core's groupStats, the same function the CLI's threads call) come back.
 // Samples travel as columns (typed arrays moved, not copied, and flat arrays of strings): a
 // structured clone of 160,000 small objects costs about three times as much as the same data in
-// columns. Errors cross as reportErrors' {name, code, message}.
-import { createSlabs } from '$lib/core/metrics/createSlabs';
-import { createTokenDictionary } from '$lib/core/metrics/createTokenDictionary';
-import { groupStats } from '$lib/core/metrics/groupStats';
-import { hashedNgramEmbedder } from '$lib/core/metrics/hashedNgramEmbedder';
-import type { GroupJob } from '$lib/core/metrics/groupJobs';
-import type { ProblemStats } from '$lib/core/metrics/builderTypes';
+// columns. Errors cross as reportErrors' {name, code, message}. Relative imports: the command line's
+// worker threads speak it too (tools/cli/groupStatsThread.ts).
+import { createSlabs } from '../core/metrics/createSlabs';
+import { createTokenDictionary } from '../core/metrics/createTokenDictionary';
+import { groupStats } from '../core/metrics/groupStats';
+import { hashedNgramEmbedder } from '../core/metrics/hashedNgramEmbedder';
+import type { GroupJob } from '../core/metrics/groupJobs';
+import type { ProblemStats } from '../core/metrics/builderTypes';
 import { serializeError, type SerializedError } from './reportErrors';
 
 /** A batch of groups, column by column; group g's samples are sampled[start[g]] .. sampled[start[g + 1] - 1]. */

@@ -136,7 +136,7 @@ function startComplete(bundle: Bundle): { complete: Promise<Complete>; controlle
 		timings[phase] = (timings[phase] ?? 0) + now - last;
 		last = now;
 	};
-	const complete = computeReportInPool(bundle, { lap }, workers, controller.signal).then((report) => ({ report, timings }));
+	const complete = computeReportInPool(bundle, { lap }, workers, { signal: controller.signal }).then((report) => ({ report, timings }));
 	complete.catch(() => {
 		// A stopped or crashed worker is not reused: the next study gets a fresh pool.
 		if (!controller.signal.aborted) {

@@ -74,7 +74,7 @@ describe('computeReportInPool(bundle, options, workers)', () => {
 	it('stops sending batches once its signal aborts, and rejects with an AbortError', async () => {
 		const worker = inThreadWorker({ delay: 5 });
 		const controller = new AbortController();
-		const report = computeReportInPool(bundle, {}, [worker], controller.signal);
+		const report = computeReportInPool(bundle, {}, [worker], { signal: controller.signal });
 		controller.abort();
 		await expect(report).rejects.toMatchObject({ name: 'AbortError' });
 		const sent = worker.requests;
