@@ -8,7 +8,8 @@ import { parseBundle } from '../../src/lib/core/study';
 import type { Bundle, ModelRef, Problem, Sample, StudyConfig } from '../../src/lib/core/types';
 import { evaluateModel, greedyCorrect } from './evaluate';
 import { openLlamaPage } from './llamaPage';
-import { DEMO_SIZES, DEMO_STUDY, demoProblems } from './demoSet';
+import { DEMO_SIZES, demoProblems } from '../../src/lib/core/problems';
+import { DEMO_STUDY } from './demoSet';
 
 // DEMO_MODELS and DEMO_QUICK=1 (4 problems, n = 2, no files written) exist to check the script itself.
 // One run writes both studies: the full size (200 problems x every model; the sweep's cell 1) and the

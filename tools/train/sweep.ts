@@ -18,7 +18,8 @@ import { trainChain, type ChainPlan } from './chain';
 import { evaluateModel, greedyCorrect } from './evaluate';
 import { llamaPoolSampler, openLlamaPage, type LlamaPage } from './llamaPage';
 import { RUN } from './run';
-import { DEMO_SIZES, DEMO_STUDY, demoProblems } from './demoSet';
+import { DEMO_SIZES, demoProblems } from '../../src/lib/core/problems';
+import { DEMO_STUDY } from './demoSet';
 
 // SWEEP_SMOKE=1 runs a cell at toy scale into /tmp (a check of the script before an hour of compute).
 const SMOKE = process.env.SWEEP_SMOKE === '1';

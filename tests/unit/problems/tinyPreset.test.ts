@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generateProblems, offlinePresetProblems, presetById, TINY_LEVELS } from '../../../src/lib/core/problems';
+import { DEMO_SEED, generateProblems, offlinePresetProblems, presetById, TINY_LEVELS } from '../../../src/lib/core/problems';
+import { readFileSync } from 'node:fs';
 import { FAMILY_POOL } from '../../../src/lib/train/recipe';
-import { demoStudy, DEMO_DEFAULTS, DEMO_SEED } from '../../../src/lib/ui/demo/demoStudy';
+import { demoStudy, DEMO_DEFAULTS } from '../../../src/lib/ui/demo/demoStudy';
 import manifest from '../../../static/models/manifest.json';
 import type { BuiltinManifest } from '../../../src/lib/ui/study/builtinModels';
 
@@ -36,5 +37,13 @@ describe("the 'tiny' preset (the built-in family's demo set)", () => {
 		expect(study.problems.map((p) => p.question)).toEqual(offlinePresetProblems('tiny', DEMO_DEFAULTS.problems, DEMO_SEED).map((p) => p.question));
 		expect(() => offlinePresetProblems('paper', 10, 1)).toThrow(/not one made offline/);
 		expect(presetById('tiny')?.online).toBe(false);
+	});
+
+	it("the page's default demo is the shipped default bundle's study: its problems, seed, sampling, prompt and grading", () => {
+		const shipped = JSON.parse(readFileSync('static/demo/demo-bundle.json', 'utf8'));
+		const page = demoStudy(manifest as unknown as BuiltinManifest, DEMO_DEFAULTS);
+		expect(page.problems.map((p) => p.id)).toEqual(shipped.problems.map((p: { id: string }) => p.id));
+		expect(page.study).toMatchObject({ seed: shipped.study.seed, sampling: shipped.study.sampling, prompt: shipped.study.prompt, extractor: shipped.study.extractor, problemSet: shipped.study.problemSet });
+		expect(page.models.map((m) => m.id)).toEqual(shipped.models.filter((m: { id: string }) => /^tiny-m\d$/.test(m.id)).map((m: { id: string }) => m.id));
 	});
 });

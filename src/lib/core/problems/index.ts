@@ -14,3 +14,4 @@ export { parseCsv } from './parseCsv';
 export { guessMapping, mapFields, type FieldMapping, type MappingIssue, type MappedProblems } from './mapFields';
 export { parseProblemFile } from './parseProblemFile';
 export { problemsToJsonl, problemsToCsv, csvCell } from './exportProblems';
+export { DEMO_SAMPLING, DEMO_SEED, DEMO_SIZES, demoProblems } from './tinyDemo';

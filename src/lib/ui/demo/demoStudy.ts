@@ -1,6 +1,6 @@
 // The live demo's study: the built-in tiny family on built-in problems, prompted and graded exactly
 // as the family was trained (the manifest's "prompt" block), like the shipped demo bundle.
-import { offlinePresetProblems } from '$lib/core/problems';
+import { DEMO_SAMPLING, DEMO_SEED, DEMO_SIZES, demoProblems } from '$lib/core/problems';
 import type { ExtractorId, ModelRef } from '$lib/core/types';
 import { EXTRACTOR_IDS } from '$lib/core/grading';
 import { MAX_LANES } from '$lib/engines/registry';
@@ -16,7 +16,7 @@ export interface DemoOptions {
 	lanes?: number;
 }
 
-export const DEMO_DEFAULTS: DemoOptions = { problems: 40, n: 8, autostart: false };
+export const DEMO_DEFAULTS: DemoOptions = { problems: DEMO_SIZES.demo, n: DEMO_SAMPLING.n, autostart: false };
 /**
  * About how many points wide a 95% interval on pass@1 is at `problems` problems: 2 x 1.96 x
  * sqrt(p (1 - p) / problems) at its widest (p = 0.5), about 196 / sqrt(problems) points, taken as
@@ -26,8 +26,6 @@ export const DEMO_DEFAULTS: DemoOptions = { problems: 40, n: 8, autostart: false
 export function pass1IntervalPoints(problems: number): number {
 	return Math.round(200 / Math.sqrt(Math.max(problems, 1)));
 }
-/** Seed of the problems and of every sample seed: the shipped demo bundle's. */
-export const DEMO_SEED = 7;
 const LIMITS = { problems: [1, 200], n: [0, 64], lanes: [1, MAX_LANES] } as const;
 
 /** Reads ?problems=&n=&lanes=&autostart; a bad value is named and its default kept. */
@@ -54,7 +52,7 @@ export function demoStudy(manifest: BuiltinManifest, options: DemoOptions, now =
 	const wanted = manifest.prompt?.extractor ?? 'gsm8k-strict';
 	if (!(EXTRACTOR_IDS as readonly string[]).includes(wanted)) throw new Error(`The manifest's prompt.extractor "${wanted}" is not an extractor this app knows.`);
 	const extractor = wanted as ExtractorId;
-	const problems = offlinePresetProblems('tiny', options.problems, DEMO_SEED);
+	const problems = demoProblems(options.problems);
 	const models: ModelRef[] = manifest.models.map((m, order) => builtinRef(m, order));
 	const id = `demo-live-${options.problems}x${options.n}`;
 	const stamp = now.toISOString();
@@ -64,7 +62,7 @@ export function demoStudy(manifest: BuiltinManifest, options: DemoOptions, now =
 			id,
 			name: `Live demo: tiny M1-M${models.length}, ${options.problems} problems, greedy + ${options.n} samples`,
 			seed: DEMO_SEED,
-			sampling: { n: options.n, greedy: true, temperature: 0.8, topP: 1, maxTokens: 320 },
+			sampling: { ...DEMO_SAMPLING, n: options.n },
 			prompt: template,
 			extractor,
 			problemSet: { source: 'builtin', id: 'tiny', seed: DEMO_SEED, count: problems.length },
