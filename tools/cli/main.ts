@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { computeReport, tidyRows, toCsv, type Report, type ReportBuildOptions } from '../../src/lib/core/metrics';
-import type { Lap } from '../../src/lib/core/types';
-import { bundleJsonSchema, regradeBundle } from '../../src/lib/core/study';
+import type { Lap, Problem, Sample } from '../../src/lib/core/types';
+import { bundleJsonSchema, createRegrader, regradeBundle, regradedStudy } from '../../src/lib/core/study';
 import { terminalSafe } from '../../src/lib/core/text';
 import { parseCliArgs, USAGE, type ReportArgs } from './args';
 import { computeReportThreaded } from './computeReportThreaded';
@@ -33,10 +33,9 @@ function write(path: string, text: string): void {
 async function report(args: ReportArgs, io: Io): Promise<void> {
 	const clock = args.timings ? phaseClock() : undefined;
 	const lap = clock?.lap;
-	// Worker threads take each (model, problem) while the file is still being read. Not with
-	// --extractor, which grades every sample again after reading.
+	// Worker threads take each (model, problem) while the file is still being read.
 	const threads = args.threads ?? availableParallelism();
-	const feed = args.extractor === undefined && threads > 1 ? createGroupFeed(threads, args.threads === undefined ? FEED_AFTER : 0) : undefined;
+	const feed = threads > 1 ? createGroupFeed(threads, args.threads === undefined ? FEED_AFTER : 0) : undefined;
 	let used: number;
 	try {
 		used = await reportWith(args, io, feed, lap);
@@ -49,11 +48,22 @@ async function report(args: ReportArgs, io: Io): Promise<void> {
 
 /** The report of `args`; returns the number of threads that computed its statistics. */
 async function reportWith(args: ReportArgs, io: Io, feed: GroupFeed | undefined, lap: Lap | undefined): Promise<number> {
-	const input = await readInput(args, lap, feed?.add);
+	// --extractor grades each sample again as the file streams in, so the threads take the new grades;
+	// a file read whole (gzip, a bundle, lm-eval) is graded again once it is read.
+	const regrader = args.extractor !== undefined ? createRegrader(args.extractor) : undefined;
+	const streamed: Sample[] = [];
+	const onSample = regrader
+		? (s: Sample, problem: Problem) => {
+				const again = regrader.sample(s, problem);
+				streamed.push(again);
+				feed?.add(again);
+			}
+		: feed?.add;
+	const input = await readInput(args, lap, onSample);
 	const warnings = [...input.warnings];
 	let bundle = input.bundle;
-	if (args.extractor !== undefined) {
-		const regraded = regradeBundle(bundle, args.extractor);
+	if (args.extractor !== undefined && regrader) {
+		const regraded = streamed.length === bundle.samples.length ? { bundle: regradedStudy(bundle, args.extractor, streamed), changed: regrader.changed } : regradeBundle(bundle, args.extractor);
 		bundle = regraded.bundle;
 		warnings.push(`every sample was graded again with the '${args.extractor}' extractor: ${regraded.changed} of ${bundle.samples.length} verdicts changed`);
 		lap?.('grade');

@@ -18,7 +18,7 @@ import {
 	type ReadResult
 } from '../../src/lib/core/study';
 import { fileChunks, openWithHead } from './fileChunks';
-import type { Bundle, Lap, Sample } from '../../src/lib/core/types';
+import type { Bundle, Lap, Problem, Sample } from '../../src/lib/core/types';
 import type { ReportArgs } from './args';
 import { CliError, EXIT } from './errors';
 
@@ -61,7 +61,7 @@ function fail(path: string, r: Extract<ReadResult, { ok: false }>): never {
  * read, parsed and validated a few megabytes at a time, never held as one text. Undefined when the
  * file is anything else (its first line tells), which then takes the whole-text path.
  */
-function streamSamplesJsonl(path: string, args: ReportArgs, lap?: Lap, onSample?: (sample: Sample) => void): { bundle: Bundle; warnings: string[] } | undefined {
+function streamSamplesJsonl(path: string, args: ReportArgs, lap?: Lap, onSample?: (sample: Sample, problem: Problem) => void): { bundle: Bundle; warnings: string[] } | undefined {
 	let file: ReturnType<typeof openWithHead>;
 	try {
 		if (statSync(path).size > MAX_FILE_BYTES) return undefined;
@@ -97,9 +97,10 @@ function streamSamplesJsonl(path: string, args: ReportArgs, lap?: Lap, onSample?
 
 /**
  * The bundle the command line names: one bundle or samples file, or several lm-eval files (one model
- * each). A plain samples JSONL tells `onSample` of each sample as it is accepted (in file order).
+ * each). A plain samples JSONL tells `onSample` of each sample, with its problem, as it is accepted
+ * (in file order); other files tell nothing.
  */
-export async function readInput(args: ReportArgs, lap?: Lap, onSample?: (sample: Sample) => void): Promise<{ bundle: Bundle; warnings: string[] }> {
+export async function readInput(args: ReportArgs, lap?: Lap, onSample?: (sample: Sample, problem: Problem) => void): Promise<{ bundle: Bundle; warnings: string[] }> {
 	if (args.files.length > 1 && args.models && args.models.length !== args.files.length) {
 		throw new CliError(`--models names ${args.models.length} models for ${args.files.length} files`, EXIT.usage);
 	}

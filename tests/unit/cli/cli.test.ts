@@ -145,6 +145,22 @@ describe('run(["report", file, ...])', () => {
 		expect(rows).toContain('M1,pass1_greedy,all,,0,,');
 	});
 
+	it('report --extractor gives the same report and count whether the file streams to the threads or is read whole (gzip)', async () => {
+		const gz = join(dir, 'small.jsonl.gz');
+		writeFileSync(gz, gzipSync(readFileSync(fixture)));
+		const outputs = [];
+		for (const [file, threads] of [[fixture, '2'], [fixture, '1'], [gz, '2']] as const) {
+			const json = join(dir, `regraded-${threads}-${file === gz ? 'gz' : 'plain'}.json`);
+			const r = await cli('report', file, '--extractor', 'answer-is', '--bootstrap', '100', '--threads', threads, '--json', json);
+			expect(r.code).toBe(0);
+			expect(r.err).toMatch(/graded again with the 'answer-is' extractor: 24 of 40 verdicts changed/);
+			outputs.push(readFileSync(json, 'utf8'));
+		}
+		expect(outputs[1]).toBe(outputs[0]);
+		expect(outputs[2]).toBe(outputs[0]);
+		expect(JSON.parse(outputs[0]!).models.find((m: { model: string }) => m.model === 'M1').accuracy.pass1Greedy.value).toBe(0);
+	}, 60_000);
+
 	it('schema prints the bundle JSON Schema', async () => {
 		const r = await cli('schema');
 		expect(JSON.parse(r.out).title).toBe('Reversal Lab study bundle');

@@ -25,11 +25,12 @@ export interface ImportOptions {
 	/** Told as each phase of the import ends (a benchmark's breakdown). */
 	lap?: Lap;
 	/**
-	 * Told of each sample as soon as its line is accepted and graded, in file order, while later lines
-	 * are still being read (the command line's worker threads start on them meanwhile). A file that
-	 * turns out bad still rejects the whole import: what was told is then to be dropped.
+	 * Told of each sample, with its problem, as soon as its line is accepted and graded, in file order,
+	 * while later lines are still being read (the command line's worker threads start on them
+	 * meanwhile). A file that turns out bad still rejects the whole import: what was told is then to
+	 * be dropped.
 	 */
-	onSample?: (sample: Sample) => void;
+	onSample?: (sample: Sample, problem: Problem) => void;
 }
 
 export type ImportResult = { ok: true; bundle: Bundle; warnings: string[] } | { ok: false; errors: Issue[]; omitted: number };
@@ -121,7 +122,7 @@ export function assembleBundle(entries: Iterable<Entry>, options: ImportOptions,
 		if (s.finish) sample.finish = s.finish;
 		samples.push(sample);
 		lap?.('grade');
-		onSample?.(sample);
+		onSample?.(sample, problem);
 	}
 	lap?.('validate');
 	const all = new IssueList(earlier.limit);

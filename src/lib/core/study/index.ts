@@ -35,7 +35,7 @@ export { readStudyFiles, type StudyFile } from './readStudyFiles';
 export { fromBase64Url, toBase64Url } from './base64url';
 export { decodeStudyConfig, encodeStudyConfig, shareableModels, MAX_SHARE_CHARS, MAX_SHARE_JSON_BYTES, SHARE_PREFIX, type DecodeResult } from './shareCodec';
 export { shareDictionary } from './shareDictionary';
-export { regradeBundle } from './regradeBundle';
+export { createRegrader, regradeBundle, regradedStudy, type Regrader } from './regradeBundle';
 export { TRUNCATION_WARN_SHARE, createTruncationTally, truncationOf, truncationWarnings, type Truncation, type TruncationTally } from './truncation';
 export { samplesLineJsonSchema } from './samplesLineJsonSchema';
 export { reproducibilityNote, serverKind } from './serverReproducibility';
