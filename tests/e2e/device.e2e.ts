@@ -2,7 +2,7 @@ import { test, expect } from './fixtures';
 
 test('the device panel shows the SwiftShader adapter, no shader-f16, and offers q4f32', async ({ page }) => {
 	await page.goto('/device');
-	const panel = page.getByRole('region', { name: 'Your device' });
+	const panel = page.getByRole('region', { name: 'What this browser offers' });
 	await expect(panel.getByTestId('webgpu')).toHaveText('available');
 	await expect(panel.getByTestId('adapter')).toHaveText('google · swiftshader (software)');
 	await expect(panel.getByTestId('shader-f16')).toHaveText('no');
@@ -25,7 +25,7 @@ test('without WebGPU the panel says so and the WASM engine is the default', asyn
 		delete (Navigator.prototype as { gpu?: unknown }).gpu;
 	});
 	await page.goto('/device');
-	const panel = page.getByRole('region', { name: 'Your device' });
+	const panel = page.getByRole('region', { name: 'What this browser offers' });
 	await expect(panel.getByTestId('webgpu')).toHaveText('not available');
 	await expect(panel.getByTestId('adapter')).toHaveText('none');
 	await expect(panel.getByTestId('quantization')).toHaveText('none (WebLLM needs WebGPU)');

@@ -8,7 +8,7 @@ test('the home page explains the idea and offers the demo, a new study and a res
 	await expect(page.getByRole('link', { name: 'Run the demo' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Start a new study' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Open a results file…' })).toBeVisible();
-	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Reversal Lab', 'Home', 'Study', 'Problems', 'Report', 'Your device']);
+	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Reversal Lab', 'Home', 'Demo', 'Study', 'Problems', 'Report', 'Your device']);
 });
 
 test('the skip link moves focus to the main content', async ({ page }) => {

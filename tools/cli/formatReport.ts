@@ -1,11 +1,11 @@
-import { formatMetric, formatSignal, headlineTable, type HeadlineColumn, type Report, type Signal } from '../../src/lib/core/metrics';
+import { formatInterval, formatMetric, formatSignal, headlineTable, type HeadlineColumn, type Report, type Signal } from '../../src/lib/core/metrics';
 import type { Bundle } from '../../src/lib/core/types';
 
 /** A cell of the headline table: the value in its unit with its interval, percent signs left to the note. */
 function cellText(column: HeadlineColumn, c: { value: number | undefined; ci?: { low: number; high: number } }): string {
-	const f = (v: number | undefined) => formatMetric(column.unit, v).replace('%', '');
 	if (c.value === undefined) return 'n/a';
-	return c.ci ? `${f(c.value)} [${f(c.ci.low)}, ${f(c.ci.high)}]` : f(c.value);
+	const value = formatMetric(column.unit, c.value).replace('%', '');
+	return c.ci ? `${value} ${formatInterval(column.unit, c.ci)}` : value;
 }
 
 function signalLine(s: Signal): string {
@@ -39,7 +39,7 @@ export function formatReport(report: Report, bundle: Bundle): string {
 	out.push('');
 	out.push(formatTable([header, ...rows]));
 	out.push('');
-	out.push('Rates in percent; [95% bootstrap interval]; GD = group disparity x100; coverage = mean c/n at the sampling temperature; pass^k = all k tries correct; crossover k = where the reference\'s pass@k catches up with a model that leads at k = 1.');
+	out.push('Rates in percent; [95% bootstrap interval]; GD = group disparity x100; pass^k = all k tries correct; crossover k = where the reference\'s pass@k catches up with a model that leads at k = 1.');
 	const verdicts = report.models.filter((m) => m.verdict);
 	if (verdicts.length > 0) {
 		out.push('');

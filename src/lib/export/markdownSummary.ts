@@ -37,7 +37,7 @@ export function markdownSummary(report: Report, ctx: SummaryContext): string {
 		if (!m.verdict) continue;
 		lines.push(`### ${cell(m.label)}: ${m.verdict.kind}`, '', cell(m.verdict.summary), '');
 		for (const s of [m.verdict.headline, ...m.verdict.signals]) {
-			lines.push(`- ${s.fired ? '**fired** ' : ''}${cell(s.label)}: ${s.unavailable ? `n/a (${cell(s.unavailable)})` : formatSignal(s, false)}`);
+			lines.push(`- ${s.fired ? '**fired** ' : ''}${cell(s.label)}: ${s.unavailable ? `n/a (${cell(s.unavailable)})` : formatSignal(s, { units: false })}`);
 		}
 		lines.push('');
 	}

@@ -54,7 +54,7 @@ describe('markdownSummary', () => {
 		const md = markdownSummary(report, { studyName: 'A | study', samples: bundle.samples.length, problems: 24, createdAt: bundle.createdAt });
 		expect(md.startsWith('# A \\| study\n')).toBe(true);
 		// The registry's headline columns (tests/unit/metrics/registry.test.ts checks them all), then the verdict.
-		expect(md).toMatch(/^\| model \| pass@1 greedy \| pass@1 sampled \| pass@8 \| coverage \| Distinct-n \| OOD acc \| GD \| pass\^8 \| crossover k \| .*verdict \|$/m);
+		expect(md).toMatch(/^\| model \| pass@1 greedy \| pass@1 sampled \| pass@8 \| Distinct-n, all samples \| OOD acc \| GD \| pass\^8 \| crossover k \| .*verdict \|$/m);
 		for (const m of report.models) {
 			if (m.verdict) expect(md).toContain(`### ${m.label}: ${m.verdict.kind}`);
 			else expect(md).toMatch(new RegExp(`\\| ${m.label} \\|.*\\| reference \\|`));

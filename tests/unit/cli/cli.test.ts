@@ -75,7 +75,7 @@ describe('run(["report", file, ...])', () => {
 	it('report prints the headline table and the verdicts', async () => {
 		const r = await cli('report', fixture, '--bootstrap', '100');
 		// The columns are the registry's headline columns (tests/unit/metrics/registry.test.ts checks them all).
-		expect(r.out).toMatch(/model\s+pass@1 greedy\s+pass@1 sampled\s+pass@4\s+coverage\s+Distinct-n\s+OOD acc\s+GD\s+pass\^4\s+crossover k\s.*verdict/);
+		expect(r.out).toMatch(/model\s+pass@1 greedy\s+pass@1 sampled\s+pass@4\s+Distinct-n, all samples\s+OOD acc\s+GD\s+pass\^4\s+crossover k\s.*verdict/);
 		expect(r.out).toMatch(/^M1 .*reference$/m);
 		expect(r.out).toMatch(/Verdicts\n {2}M2 vs M1: /);
 		expect(r.err).toMatch(/graded with the 'auto' extractor/);

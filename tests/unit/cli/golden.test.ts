@@ -8,7 +8,12 @@ import { run } from '../../../tools/cli/main';
 // The golden files were written by the CLI at commit 017cfde (before the issue-14 performance
 // work), from a samples JSONL made by tools/bench/samplesFile.ts (3 models x 30 problems x
 // (greedy + 8), wide vocabulary, tags on greedy lines). Faster reading, grading and statistics
-// must leave every byte of the report as it was.
+// must leave every byte of the report as it was. Changed on purpose since, in words only: a change
+// that rounds to zero has no sign ("0.0", was "+0.0"), and the forgetting label gives 0.5 x IS(t)'s
+// value (2.5, where it named IS(t) = 5); the headline table drops its coverage column (averaged
+// over problems it is sampled pass@1) and says Distinct-n is over all samples; each signal in the
+// JSON carries its minimum effect (METRICS.md section 10). The CSV, every number and every verdict
+// are as they were.
 const golden = fileURLToPath(new URL('../../fixtures/golden/', import.meta.url));
 const input = join(golden, 'wide-samples.jsonl');
 

@@ -39,7 +39,10 @@ describe('headlineTable', () => {
 		expect(table.rows.map((r) => r.model)).toEqual([...report.models].sort((a, b) => a.order - b.order).map((m) => m.model));
 		const m2 = report.models[1]!;
 		const row = table.rows[1]!;
-		expect(row.cells[table.columns.findIndex((c) => c.id === 'coverage')]!.value).toBe(m2.coverage.value);
+		expect(row.cells[table.columns.findIndex((c) => c.id === 'pass1Sampled')]!.value).toBe(m2.accuracy.pass1Sampled.value);
+		// Coverage averaged over problems is sampled pass@1: no second column for it.
+		expect(table.columns.map((c) => c.id)).not.toContain('coverage');
+		expect(m2.coverage.value).toBe(m2.accuracy.pass1Sampled.value);
 		expect(row.cells[table.columns.findIndex((c) => c.id === 'passAtK')]!.value).toBe(m2.accuracy.passAtK.at(-1)!.value);
 		expect(table.rows[0]!.verdict).toBe('reference');
 	});

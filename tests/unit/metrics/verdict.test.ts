@@ -31,14 +31,38 @@ function model(id: string, greedy: (j: number) => boolean, sampled: (j: number, 
 
 const R = model('R', solvedByR, (_, i) => (i < 4 ? ['1', medium('1')] : ['w', medium('w')]));
 
-function verdictOf(samples: Sample[]): Verdict {
-	const r = computeReport(bundle(['R', 'T'], problems, [...R, ...samples], N), { bootstrap: 1000 });
+function verdictOf(samples: Sample[], minEffect?: { accuracy?: number; diversity?: number; problems?: number }): Verdict {
+	const r = computeReport(bundle(['R', 'T'], problems, [...R, ...samples], N), { bootstrap: 1000, ...(minEffect ? { minEffect: minEffect as never } : {}) });
 	return r.models[1]!.verdict!;
 }
 
 function fired(v: Verdict): SignalId[] {
 	return v.signals.filter((s) => s.fired).map((s) => s.id);
 }
+
+describe('practical significance (METRICS.md section 10)', () => {
+	it('a clear interval with a change below the minimum effect does not fire, and says so; the headline needs it too', () => {
+		const T = model('T', solvedByBetter, (j) => (solvedByBetter(j) ? ['1', fixed('1')] : ['0', fixed('0')]));
+		const strict = verdictOf(T, { accuracy: 0.5, diversity: 0.9 });
+		// pass@1 rose about 30 points and pass@16 fell about 20, both with clear intervals: below 50 points.
+		expect(strict.headline.fired).toBe(false);
+		expect(strict.headline.belowMinEffect).toBe(true);
+		const passN = strict.signals.find((s) => s.id === 'passAtN')!;
+		expect(passN.difference.ci!.high).toBeLessThan(0);
+		expect(passN).toMatchObject({ fired: false, belowMinEffect: true, minEffect: 0.5 });
+		expect(strict.signals.find((s) => s.id === 'distinctN')).toMatchObject({ fired: false, belowMinEffect: true });
+		// Set sizes: one problem as a share of the problems compared.
+		const forgetting = strict.signals.find((s) => s.id === 'forgetting')!;
+		expect(forgetting.minEffect).toBeCloseTo(1 / forgetting.difference.problems, 12);
+		expect(strict.kind).not.toBe('reversal');
+		// The defaults (2 points, 0.02) leave the reversal standing.
+		expect(verdictOf(T).kind).toBe('reversal');
+	});
+
+	it('a bad minimum effect is refused, naming the option', () => {
+		expect(() => verdictOf([], { accuracy: -1 })).toThrow('options.minEffect.accuracy should be a non-negative number, got -1');
+	});
+});
 
 describe('the reversal verdict', () => {
 	it('verdict: pass@1 up with pass@16 and diversity down is a reversal', () => {
@@ -51,7 +75,8 @@ describe('the reversal verdict', () => {
 		// T leads at k = 1 (0.8 against 0.25) but R, right 4 times in 16 everywhere, reaches every problem.
 		expect(v.signals.find((s) => s.id === 'crossover')!.label).toMatch(/^crossover: leads up to k = \d+, behind from k = \d+ \(pass@16\)$/);
 		expect(v.signals.find((s) => s.id === 'passAtN')!.label).toBe('pass@16');
-		expect(v.summary).toMatch(/^pass@1 \(greedy\) \+\d+\.\d points, but pass@16 -\d+\.\d.*: reversal\.$/);
+		// Rates of problems in points, diversity ratios as the tables show them (0 to 1).
+		expect(v.summary).toMatch(/^pass@1 \(greedy\) \+\d+\.\d points, but pass@16 −\d+\.\d pts, Distinct-n \(correct samples\) −0\.\d{3}, .*: reversal\.$/);
 		expect(v.signals.map((s) => s.id)).toEqual(['passAtN', 'distinctN', 'semantic', 'equations', 'answerDiversity', 'ood', 'hardestLevel', 'groupDisparity', 'forgetting', 'crossover', 'solvableOnlyReference']);
 	});
 	it('verdict: everything up is progress', () => {

@@ -10,7 +10,8 @@ const sig = (id: Signal['id'], label: string, delta: number, ci: Interval, badDi
 	label,
 	difference: { delta, ci, problems: 40 },
 	fired: badDirection === 'down' ? ci.high < 0 : ci.low > 0,
-	badDirection
+	badDirection,
+	minEffect: 0.02
 });
 
 interface Figures {
@@ -55,6 +56,22 @@ const report = (models: StoryModel[]): StoryReport => ({
 const M1: Figures = { pass1: 0.4, passN: 0.8, distinct: 0.5, ood: 0.2, hard: 0.1 };
 
 describe('storySummary', () => {
+	it('a clear interval over too few problems, or under the minimum effect, is not told as a move', () => {
+		const hard = { ...sig('hardestLevel', 'level 5 pass@1 (greedy)', 1, { low: 1, high: 1 }), difference: { delta: 1, ci: { low: 1, high: 1 }, problems: 1 } };
+		const ood = { ...sig('ood', 'OOD pass@1 (greedy)', -0.01, { low: -0.015, high: -0.005 }), minEffect: 0.02 };
+		const r = report([
+			model(1, M1),
+			model(2, { ...M1, ood: 0.19, hard: 1 }, { kind: 'inconclusive', head: sig('pass1', 'pass@1 (greedy)', 0, { low: -0.1, high: 0.1 }, 'up'), signals: [hard, ood] })
+		]);
+		const s = storySummary(r, demoChains(r)[0]!);
+		const level = s.changes.find((c) => c.id === 'hardestPass1')!;
+		expect(level.direction).toBe('flat');
+		expect(level.text).toContain('on one problem both have, too few to tell');
+		const o = s.changes.find((c) => c.id === 'oodPass1')!;
+		expect(o.direction).toBe('flat');
+		expect(o.text).toContain('is clear, but the change is under the 2.0 pts that counts');
+	});
+
 	it('storySummary says reversal when pass@1 rises and pass@n falls significantly', () => {
 		const r = report([
 			model(1, M1),

@@ -2,5 +2,8 @@
 export function fmtSigned(v: number | undefined, digits = 1, scale = 100): string {
 	if (v === undefined || !Number.isFinite(v)) return 'n/a';
 	const x = v * scale;
-	return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+	const size = Math.abs(x).toFixed(digits);
+	// A change that rounds to nothing has no sign ("−0.0" read as a fall).
+	if (Number(size) === 0) return size;
+	return `${x > 0 ? '+' : '−'}${size}`;
 }

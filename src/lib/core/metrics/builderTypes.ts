@@ -73,4 +73,5 @@ export interface ReportContext {
 	/** Diversity subset watched by the verdict's diversity signals. */
 	verdictSubset: import('./reportTypes').DiversitySubset;
 	forgettingRatio: number;
+	minEffect: import('./reportTypes').MinEffect;
 }

@@ -16,11 +16,17 @@ function toDifference(r: ColumnResult): Difference {
 	return e.ci ? { delta: e.value, ci: e.ci, problems: e.problems } : { delta: e.value, problems: e.problems };
 }
 
-function signal(id: SignalId, label: string, difference: Difference, badDirection: 'down' | 'up', intervals: boolean, missing?: string): Signal {
-	const { ci } = difference;
-	const fired = missing === undefined && ci !== undefined && (badDirection === 'down' ? ci.high < 0 : ci.low > 0);
-	const unavailable = missing ?? (difference.delta === undefined ? 'no problems with a value for both models' : intervals ? undefined : 'intervals are off (bootstrap = 0)');
-	return unavailable ? { id, label, difference, fired, badDirection, unavailable } : { id, label, difference, fired, badDirection };
+/**
+ * A signal fires when its paired interval excludes 0 in the watched direction and the change is at
+ * least `minEffect` that way (METRICS.md section 10: a clear but tiny change is not one to act on).
+ */
+function signal(id: SignalId, label: string, difference: Difference, badDirection: 'down' | 'up', intervals: boolean, minEffect: number, missing?: string): Signal {
+	const { ci, delta } = difference;
+	const clear = missing === undefined && ci !== undefined && (badDirection === 'down' ? ci.high < 0 : ci.low > 0);
+	const large = delta !== undefined && (badDirection === 'down' ? -delta : delta) >= minEffect;
+	const fired = clear && large;
+	const unavailable = missing ?? (delta === undefined ? 'no problems with a value for both models' : intervals ? undefined : 'intervals are off (bootstrap = 0)');
+	return { id, label, difference, fired, badDirection, ...(unavailable ? { unavailable } : {}), minEffect, ...(clear && !large ? { belowMinEffect: true as const } : {}) };
 }
 
 /**
@@ -28,10 +34,10 @@ function signal(id: SignalId, label: string, difference: Difference, badDirectio
  * common k); it fires when the curves cross, t's sampled pass@1 lead has a paired interval above 0
  * and the reference's lead at the largest common k one below 0.
  */
-function crossoverSignal(crossover: { k: number; leadsUpTo: number } | undefined, passN: ColumnResult | undefined, lead: ColumnResult, kStar: number | undefined, intervals: boolean): Signal {
+function crossoverSignal(crossover: { k: number; leadsUpTo: number } | undefined, passN: ColumnResult | undefined, lead: ColumnResult, kStar: number | undefined, intervals: boolean, minEffect: number): Signal {
 	const label = crossover ? `crossover: leads up to k = ${crossover.leadsUpTo}, behind from k = ${crossover.k} (pass@${kStar ?? 'n'})` : 'crossover of the pass@k curves';
 	const missing = !passN ? 'no sampled outputs for both models' : crossover ? undefined : 'no crossover: model t is not ahead at k = 1, or the curves do not meet';
-	const s = signal('crossover', label, passN ? toDifference(passN) : { delta: undefined, problems: 0 }, 'down', intervals, missing);
+	const s = signal('crossover', label, passN ? toDifference(passN) : { delta: undefined, problems: 0 }, 'down', intervals, minEffect, missing);
 	const leadCi = lead.estimate.ci;
 	s.fired = s.fired && leadCi !== undefined && leadCi.low > 0;
 	return s;
@@ -179,27 +185,31 @@ export function compareModels(
 	const noOod = problems.some((p) => p.split === 'ood') ? undefined : 'no OOD problems in this study';
 	const noLevels = easiest === undefined || easiest === hardest ? 'fewer than two levels with results for both models' : undefined;
 	const none: Difference = { delta: undefined, problems: 0 };
+	const min = ctx.minEffect;
+	// A set size's least change is one problem, as a share of the problems the difference is over.
+	const perProblem = (d: Difference) => (d.problems > 0 ? min.problems / d.problems : 0);
 	const signals: Signal[] = [
-		signal('passAtN', kAt >= 0 ? `pass@${ks[kAt]}` : 'pass@n', passN ? toDifference(passN) : none, 'down', intervals, passN ? undefined : 'no sampled outputs for both models'),
-		signal('distinctN', `Distinct-n (${subsetNote})`, toDifference(div(0, 'distinct')), 'down', intervals),
-		signal('semantic', `semantic diversity (${subsetNote})`, toDifference(div(2, 'semantic')), 'down', intervals),
-		signal('equations', `distinct equations (${subsetNote})`, toDifference(div(3, 'equations')), 'down', intervals),
+		signal('passAtN', kAt >= 0 ? `pass@${ks[kAt]}` : 'pass@n', passN ? toDifference(passN) : none, 'down', intervals, min.accuracy, passN ? undefined : 'no sampled outputs for both models'),
+		signal('distinctN', `Distinct-n (${subsetNote})`, toDifference(div(0, 'distinct')), 'down', intervals, min.diversity),
+		signal('semantic', `semantic diversity (${subsetNote})`, toDifference(div(2, 'semantic')), 'down', intervals, min.diversity),
+		signal('equations', `distinct equations (${subsetNote})`, toDifference(div(3, 'equations')), 'down', intervals, min.diversity),
 		// Over all samples, answer diversity falls whenever accuracy rises (correct samples share one
 		// answer): the signal watches the incorrect samples' answers instead.
-		signal('answerDiversity', 'answer diversity (incorrect samples)', toDifference(paired('wrong answers', (a, b) => a.wrongAnswerDistinct - b.wrongAnswerDistinct)), 'down', intervals),
-		signal('ood', `OOD ${headLabel}`, toDifference(ood), 'down', intervals, noOod),
-		signal('hardestLevel', `level ${hardest ?? '?'} ${headLabel}`, toDifference(hard), 'down', intervals, noLevels),
-		signal('groupDisparity', 'group disparity', gd, 'up', intervals, noLevels),
-		signal('forgetting', `forgetting (RS(t) = ${regressed.length} vs ${ctx.forgettingRatio} x IS(t) = ${improved.length})`, toDifference(forgetting), 'up', intervals),
-		crossoverSignal(crossover, passN, sampledLead, kStar, intervals),
+		signal('answerDiversity', 'answer diversity (incorrect samples)', toDifference(paired('wrong answers', (a, b) => a.wrongAnswerDistinct - b.wrongAnswerDistinct)), 'down', intervals, min.diversity),
+		signal('ood', `OOD ${headLabel}`, toDifference(ood), 'down', intervals, min.accuracy, noOod),
+		signal('hardestLevel', `level ${hardest ?? '?'} ${headLabel}`, toDifference(hard), 'down', intervals, min.accuracy, noLevels),
+		signal('groupDisparity', 'group disparity', gd, 'up', intervals, min.accuracy, noLevels),
+		signal('forgetting', `forgetting (RS(t) = ${regressed.length} vs ${ctx.forgettingRatio} x IS(t) = ${ctx.forgettingRatio} x ${improved.length} = ${+(ctx.forgettingRatio * improved.length).toFixed(2)})`, toDifference(forgetting), 'up', intervals, perProblem(toDifference(forgetting))),
+		crossoverSignal(crossover, passN, sampledLead, kStar, intervals, min.accuracy),
 		signal(
 			'solvableOnlyReference',
 			kStar === undefined ? 'solvable only by the reference' : `solvable only by the reference at k = ${kStar} (${onlyReference.region.count} of ${compared})`,
 			toDifference(onlyReference.result),
 			'up',
 			intervals,
+			perProblem(toDifference(onlyReference.result)),
 			solvableSets ? undefined : 'no sampled outputs for both models'
 		)
 	];
-	return { sets, versus, verdict: verdictOf(model, reference, signal('pass1', headLabel, toDifference(headline), 'up', intervals), signals) };
+	return { sets, versus, verdict: verdictOf(model, reference, signal('pass1', headLabel, toDifference(headline), 'up', intervals, min.accuracy), signals) };
 }

@@ -19,3 +19,9 @@ export function formatMetric(unit: MetricUnit, value: number | undefined, signed
 			return fmtNum(value);
 	}
 }
+
+/** A 95% interval in the value's unit, "[27.0, 40.0]": percent signs are left to the value beside it or a note. */
+export function formatInterval(unit: MetricUnit, ci: { low: number; high: number }): string {
+	const bound = (v: number) => formatMetric(unit, v).replace('%', '');
+	return `[${bound(ci.low)}, ${bound(ci.high)}]`;
+}

@@ -62,5 +62,5 @@ export { successHistogram, SUCCESS_BINS } from './successHistogram';
 export { headlineEstimate } from './headlineEstimate';
 export type { HeadlineColumn, HeadlineRow } from './headlineTable';
 export { headlineTable } from './headlineTable';
-export { formatMetric } from './formatMetric';
-export { formatSignal } from './formatSignal';
+export { formatInterval, formatMetric } from './formatMetric';
+export { formatMinEffect, formatSignal } from './formatSignal';

@@ -13,6 +13,7 @@ export function reportContext(problems: readonly Problem[], plan: { ks: readonly
 		intervals: resolved.bootstrap > 0,
 		confidence: resolved.confidence,
 		verdictSubset: resolved.verdictDiversitySubset,
-		forgettingRatio: resolved.forgettingRatio
+		forgettingRatio: resolved.forgettingRatio,
+		minEffect: resolved.minEffect
 	};
 }

@@ -123,6 +123,10 @@ export interface Signal {
 	badDirection: 'down' | 'up';
 	/** Why the signal could not be evaluated, if it could not. */
 	unavailable?: string;
+	/** The least change that counts (on the difference's scale): a clear interval with a smaller change does not fire. */
+	minEffect: number;
+	/** The interval was clear in the watched direction, but the change was smaller than minEffect. */
+	belowMinEffect?: true;
 }
 
 export type VerdictKind = 'reversal' | 'progress' | 'regression' | 'inconclusive';
@@ -212,6 +216,18 @@ export interface ReportOptions {
 	verdictDiversitySubset?: DiversitySubset;
 	/** The forgetting signal fires when |RS(t)| exceeds this multiple of |IS(t)| (paired interval); default 0.5. */
 	forgettingRatio?: number;
+	/** Practical significance (METRICS.md section 10): the least change a signal (and the headline) must show beside a clear interval; default 2 points, 0.02, 1 problem. */
+	minEffect?: MinEffect;
+}
+
+/** The least change that counts, by kind of measure, each on the measure's own scale. */
+export interface MinEffect {
+	/** Accuracy-like rates (pass@k, OOD, a level, group disparity), as a share: 0.02 = 2 points. */
+	accuracy: number;
+	/** Diversity measures on their 0-1 scale. */
+	diversity: number;
+	/** Set sizes (forgetting, problems only the reference solves), in problems. */
+	problems: number;
 }
 
 export interface Report {

@@ -1,5 +1,8 @@
 import type { ModelRef, StudyConfig } from '../types';
-import type { ReportOptions } from './reportTypes';
+import type { MinEffect, ReportOptions } from './reportTypes';
+
+/** METRICS.md section 10's defaults: 2 percentage points, 0.02 of a 0-1 diversity scale, 1 problem. */
+export const DEFAULT_MIN_EFFECT: Readonly<MinEffect> = { accuracy: 0.02, diversity: 0.02, problems: 1 };
 
 function fail(key: string, message: string): never {
 	throw new RangeError(`options.${key} ${message}`);
@@ -16,6 +19,7 @@ export function resolveOptions(options: ReportOptions, study: StudyConfig, model
 		verdictDiversitySubset = 'correct',
 		forgettingRatio = 0.5
 	} = options;
+	const minEffect = { ...DEFAULT_MIN_EFFECT, ...options.minEffect };
 	if (reference === undefined) fail('reference', 'cannot be chosen: the study has no models');
 	if (!models.some((m) => m.id === reference)) {
 		const where = options.reference === undefined ? 'study.reference' : 'options.reference';
@@ -27,5 +31,6 @@ export function resolveOptions(options: ReportOptions, study: StudyConfig, model
 	if (!(eadVocabulary > 1) || !Number.isFinite(eadVocabulary)) fail('eadVocabulary', `should be a number above 1, got ${eadVocabulary}`);
 	if (!['all', 'correct', 'incorrect'].includes(verdictDiversitySubset)) fail('verdictDiversitySubset', `should be 'all', 'correct' or 'incorrect', got '${String(verdictDiversitySubset)}'`);
 	if (!(forgettingRatio >= 0) || !Number.isFinite(forgettingRatio)) fail('forgettingRatio', `should be a non-negative number, got ${forgettingRatio}`);
-	return { reference, bootstrap, bootstrapSeed, confidence, eadVocabulary, verdictDiversitySubset, forgettingRatio };
+	for (const [kind, v] of Object.entries(minEffect)) if (!(v >= 0) || !Number.isFinite(v)) fail(`minEffect.${kind}`, `should be a non-negative number, got ${v}`);
+	return { reference, bootstrap, bootstrapSeed, confidence, eadVocabulary, verdictDiversitySubset, forgettingRatio, minEffect };
 }

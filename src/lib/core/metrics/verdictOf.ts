@@ -1,10 +1,5 @@
+import { formatSignal } from './formatSignal';
 import type { Signal, Verdict, VerdictKind } from './reportTypes';
-
-function points(delta: number | undefined): string {
-	if (delta === undefined) return 'n/a';
-	const p = delta * 100;
-	return `${p >= 0 ? '+' : '-'}${Math.abs(p).toFixed(1)}`;
-}
 
 function listed(items: readonly string[]): string {
 	if (items.length <= 1) return items.join('');
@@ -20,12 +15,14 @@ function listed(items: readonly string[]): string {
 export function verdictOf(model: string, reference: string, headline: Signal, signals: readonly Signal[]): Verdict {
 	const ci = headline.difference.ci;
 	const up = headline.fired;
-	const down = ci !== undefined && ci.high < 0;
+	// A fall counts under the same rule as a rise: a clear interval and at least the minimum effect.
+	const delta = headline.difference.delta;
+	const down = ci !== undefined && ci.high < 0 && delta !== undefined && -delta >= headline.minEffect;
 	const fired = signals.filter((s) => s.fired);
 	const kind: VerdictKind = up && fired.length > 0 ? 'reversal' : up ? 'progress' : down || fired.length > 0 ? 'regression' : 'inconclusive';
-	const head = `${headline.label} ${points(headline.difference.delta)} points`;
+	const head = `${headline.label} ${formatSignal(headline, { units: false, interval: false })} points`;
 	const headNote = headline.unavailable ? ` (${headline.unavailable})` : up || down ? '' : ' (interval includes 0)';
-	const firedText = listed(fired.map((s) => `${s.label} ${points(s.difference.delta)}`));
+	const firedText = listed(fired.map((s) => `${s.label} ${formatSignal(s, { interval: false })}`));
 	const tail = fired.length === 0 ? ' and no regression signal fired' : up ? `, but ${firedText}` : `; ${firedText}`;
 	return { model, reference, kind, headline, signals: [...signals], summary: `${head}${headNote}${tail}: ${kind}.` };
 }

@@ -3,12 +3,16 @@
 // excludes 0), and whether that is a reversal by the report's own verdict. Never a word about
 // results that the report does not hold.
 import type { Interval, Signal, VerdictKind } from '$lib/core/metrics/reportTypes';
+import { formatMinEffect } from '$lib/core/metrics/formatSignal';
 import type { Showcase } from '$lib/core/samples';
 import type { SampleFilter } from '$lib/ui/samples/sampleQuery';
 import { fmtNum, fmtPct, fmtSigned } from '$lib/ui/charts/scales';
 import { iterationSeries, type Chain, type ChainModel, type IterationMeasure, type MeasureId, type StoryModel, type StoryReport } from './iterationSeries';
 
 export type Direction = 'rose' | 'fell' | 'flat';
+
+/** Fewer problems than this under a paired difference and the story does not call it a move. */
+const MIN_PROBLEMS = 5;
 
 export interface StoryChange {
 	id: MeasureId;
@@ -59,7 +63,11 @@ function change(measure: IterationMeasure, from: ChainModel, to: ChainModel, pai
 	const own = a !== undefined && b !== undefined ? b - a : undefined;
 	const delta = paired?.difference.delta ?? own;
 	const ci = paired?.difference.ci;
-	const direction: Direction = ci && ci.low > 0 ? 'rose' : ci && ci.high < 0 ? 'fell' : 'flat';
+	// A bootstrap over a handful of problems (a level with one problem in a short run) gives an
+	// interval that says nothing: too few problems, or a change under the minimum effect, is no move.
+	const few = paired !== undefined && paired.difference.problems < MIN_PROBLEMS;
+	const small = paired !== undefined && delta !== undefined && Math.abs(delta) < paired.minEffect;
+	const direction: Direction = few || small ? 'flat' : ci && ci.low > 0 ? 'rose' : ci && ci.high < 0 ? 'fell' : 'flat';
 	const pct = measure.format === 'pct';
 	const value = (v: number | undefined) => (pct ? fmtPct(v) : fmtNum(v));
 	const signed = (v: number | undefined) => (pct ? fmtSigned(v) : fmtSigned(v, 3, 1));
@@ -69,7 +77,15 @@ function change(measure: IterationMeasure, from: ChainModel, to: ChainModel, pai
 	const on = paired && own !== undefined && delta !== undefined && signed(own) !== signed(delta) ? ` on the ${paired.difference.problems} problems both have` : '';
 	const interval = ci ? `95% interval ${signed(ci.low)} to ${signed(ci.high)}` : 'no interval';
 	const verb = direction !== 'flat' ? `${direction} from ${value(a)} to ${value(b)}` : value(a) === value(b) ? `stayed at ${value(a)}` : `went from ${value(a)} to ${value(b)}`;
-	const why = direction === 'flat' ? (ci ? `; the ${interval} includes 0, so within noise` : `; ${interval}, so no significance either way`) : `; ${interval}`;
+	const why = few
+		? `; on ${paired.difference.problems === 1 ? 'one problem' : `only ${paired.difference.problems} problems`} both have, too few to tell`
+		: direction === 'flat'
+			? ci && (ci.low > 0 || ci.high < 0)
+				? `; the ${interval} is clear, but the change is under the ${formatMinEffect(paired!)} that counts`
+				: ci
+					? `; the ${interval} includes 0, so within noise`
+					: `; ${interval}, so no significance either way`
+			: `; ${interval}`;
 	return { id: measure.id, label: measure.label, from: a, to: b, delta, ...(ci ? { ci } : {}), direction, text: `${measure.label} ${verb} (${signed(delta)}${unit}${on}${why}).` };
 }
 
@@ -96,7 +112,7 @@ function evidence(to: StoryModel | undefined, from: ChainModel, last: ChainModel
 	if (sets?.regressed.length)
 		return { filter: { models, set: { model: last.id, kind: 'regressed' } }, text: `See the ${sets.regressed.length} problems ${from.label} solved and ${last.label} no longer does` };
 	if (sets?.improved.length)
-		return { filter: { models, set: { model: last.id, kind: 'improved' } }, text: `See the ${sets.improved.length} problems ${last.label} newly solves` };
+		return { filter: { models, set: { model: last.id, kind: 'improved' } }, text: `See the ${sets.improved.length === 1 ? 'problem' : `${sets.improved.length.toLocaleString('en')} problems`} ${last.label} newly solves` };
 	return { filter: { models, changed: true }, text: `See the problems where ${from.label} and ${last.label} differ` };
 }
 

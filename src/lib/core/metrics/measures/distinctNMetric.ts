@@ -12,7 +12,7 @@ export const distinctNMetric: MetricDescriptor = {
 	subsets: ['all', 'correct', 'incorrect'],
 	signals: ['distinctN'],
 	values: (m) => (['all', 'correct', 'incorrect'] as const).map((s) => estimateValue(s, m.diversity[s].distinctN)),
-	headline: { label: () => 'Distinct-n', cell: (m) => m.diversity.all.distinctN },
+	headline: { label: () => 'Distinct-n, all samples', cell: (m) => m.diversity.all.distinctN },
 	charts: [
 		{
 			id: 'diversity-distinctN',
