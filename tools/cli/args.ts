@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EXTRACTOR_IDS } from '../../src/lib/core/grading';
 import type { ExtractorId } from '../../src/lib/core/types';
+import type { MinEffect } from '../../src/lib/core/metrics/reportTypes';
 import { CliError, EXIT } from './errors';
 
 export interface ReportArgs {
@@ -15,6 +16,8 @@ export interface ReportArgs {
 	/** lm-eval files: model ids in file order (comma-separated on the command line). */
 	models?: string[];
 	filter?: string;
+	/** The verdict's minimum effects, as given (the rest keep their defaults). */
+	minEffect?: Partial<MinEffect>;
 	/** Threads for the per-problem statistics; default the machine's cores. */
 	threads?: number;
 	/** Print where the time went (phases, CPU, peak memory) to stderr. */
@@ -41,6 +44,8 @@ Options:
   --reference <model>   reference model id (default: the study's, else the first model)
   --bootstrap <B>       bootstrap resamples for intervals (default 2000; 0 = no intervals)
   --seed <n>            bootstrap seed (default: the study seed)
+  --min-effect <k=v,...> the least change a verdict signal must show beside a clear interval, as
+                        accuracy=<share>,diversity=<0-1>,problems=<count> (default 0.02, 0.02, 1)
   --extractor <id>      grade every sample again from its text with: ${EXTRACTOR_IDS.join(', ')}
                         (without it: a bundle keeps its grades; imported lines lacking "correct" use auto)
   --models <a,b,...>    model ids: order of a samples file, or names of lm-eval files in order
@@ -61,6 +66,22 @@ function intOption(name: string, value: string | undefined, min: number): number
 	return Number(value);
 }
 
+const MIN_EFFECT_KINDS = ['accuracy', 'diversity', 'problems'] as const;
+
+/** "accuracy=0.05,problems=2": each part a kind and a non-negative number. */
+function minEffectOption(value: string): Partial<MinEffect> {
+	const out: Partial<MinEffect> = {};
+	for (const part of value.split(',')) {
+		const [kind, number, ...rest] = part.split('=').map((s) => s.trim());
+		const v = Number(number);
+		if (!(MIN_EFFECT_KINDS as readonly (string | undefined)[]).includes(kind) || rest.length > 0 || number === undefined || number === '' || !(v >= 0) || !Number.isFinite(v)) {
+			throw new CliError(`--min-effect: "${part}" should be ${MIN_EFFECT_KINDS.map((k) => `${k}=<number >= 0>`).join(', ')} (got "${value}")`, EXIT.usage);
+		}
+		out[kind as keyof MinEffect] = v;
+	}
+	return out;
+}
+
 /** The command line as data; a usage error names the option at fault. */
 export function parseCliArgs(argv: readonly string[]): Args {
 	let parsed;
@@ -76,6 +97,7 @@ export function parseCliArgs(argv: readonly string[]): Args {
 				bootstrap: { type: 'string' },
 				seed: { type: 'string' },
 				extractor: { type: 'string' },
+				'min-effect': { type: 'string' },
 				models: { type: 'string' },
 				filter: { type: 'string' },
 				threads: { type: 'string' },
@@ -109,6 +131,7 @@ export function parseCliArgs(argv: readonly string[]): Args {
 		bootstrap: intOption('bootstrap', v.bootstrap, 0),
 		seed: intOption('seed', v.seed, 0),
 		extractor: v.extractor as ExtractorId | undefined,
+		...(v['min-effect'] !== undefined ? { minEffect: minEffectOption(v['min-effect']) } : {}),
 		models,
 		filter: v.filter,
 		threads: intOption('threads', v.threads, 1),

@@ -76,6 +76,7 @@ async function reportWith(args: ReportArgs, io: Io, feed: GroupFeed | undefined,
 		...(args.reference !== undefined ? { reference: args.reference } : {}),
 		...(args.bootstrap !== undefined ? { bootstrap: args.bootstrap } : {}),
 		...(args.seed !== undefined ? { bootstrapSeed: args.seed } : {}),
+		...(args.minEffect ? { minEffect: args.minEffect } : {}),
 		...(lap ? { lap } : {})
 	};
 	let result: Report;

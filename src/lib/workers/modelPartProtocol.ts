@@ -2,11 +2,11 @@
 // its models (a Web Worker in the page, a worker thread in Node). Relative imports: Node's threads
 // load this module too.
 import { createModelPart, type LocatedSample, type ModelPart, type PartAdded, type PartPlan, type PartReport, type PartStudy } from '../core/metrics/createModelPart';
-import type { ReportOptions } from '../core/metrics/reportTypes';
+import type { ResolvedOptions } from '../core/metrics/reportTypes';
 import { serializeError, type SerializedError } from './reportErrors';
 
 export type PartRequest =
-	| { kind: 'init'; id: number; study: PartStudy; own: number[]; resolved: Required<ReportOptions>; keepCounts: boolean }
+	| { kind: 'init'; id: number; study: PartStudy; own: number[]; resolved: ResolvedOptions; keepCounts: boolean }
 	| { kind: 'add'; id: number; samples: LocatedSample[] }
 	| { kind: 'report'; id: number; plan: PartPlan };
 

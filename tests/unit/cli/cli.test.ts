@@ -161,6 +161,23 @@ describe('run(["report", file, ...])', () => {
 		expect(JSON.parse(outputs[0]!).models.find((m: { model: string }) => m.model === 'M1').accuracy.pass1Greedy.value).toBe(0);
 	}, 60_000);
 
+	it('report --min-effect sets the verdict minimum effects; a bad one is a usage error naming the part', async () => {
+		const json = (name: string) => join(dir, name);
+		expect((await cli('report', fixture, '--bootstrap', '200', '--json', json('me-default.json'), '--quiet')).code).toBe(0);
+		expect((await cli('report', fixture, '--bootstrap', '200', '--min-effect', 'accuracy=1,diversity=1, problems=100', '--json', json('me-strict.json'), '--quiet')).code).toBe(0);
+		const verdicts = (name: string) => JSON.parse(readFileSync(json(name), 'utf8')).models.flatMap((m: { verdict?: { kind: string; signals: { fired: boolean }[] } }) => (m.verdict ? [m.verdict] : []));
+		const strict = JSON.parse(readFileSync(json('me-strict.json'), 'utf8'));
+		expect(strict.options.minEffect).toEqual({ accuracy: 1, diversity: 1, problems: 100 });
+		expect(verdicts('me-default.json').map((v: { kind: string }) => v.kind)).toEqual(['regression']);
+		// Nothing can change by 100 points or 100 problems here: no signal fires.
+		expect(verdicts('me-strict.json').flatMap((v: { signals: { fired: boolean }[] }) => v.signals.filter((s) => s.fired))).toEqual([]);
+		expect(verdicts('me-strict.json').map((v: { kind: string }) => v.kind)).toEqual(['inconclusive']);
+		const bad = await cli('report', fixture, '--min-effect', 'accuracy=0.02,speed=3');
+		expect(bad.code).toBe(2);
+		expect(bad.err).toContain('--min-effect: "speed=3" should be accuracy=<number >= 0>, diversity=<number >= 0>, problems=<number >= 0>');
+		expect((await cli('report', fixture, '--min-effect', 'accuracy=-1')).code).toBe(2);
+	}, 60_000);
+
 	it('schema prints the bundle JSON Schema', async () => {
 		const r = await cli('schema');
 		expect(JSON.parse(r.out).title).toBe('Reversal Lab study bundle');

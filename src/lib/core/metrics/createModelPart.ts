@@ -13,7 +13,7 @@ import { extractEquations } from './extractEquations';
 import { hashedNgramEmbedder } from './hashedNgramEmbedder';
 import { modelReport } from './modelReport';
 import { problemStats } from './problemStats';
-import type { ModelReport, ReportOptions, SolvedRule } from './reportTypes';
+import type { ModelReport, ResolvedOptions, SolvedRule } from './reportTypes';
 import type { Lap } from '../types';
 
 /** A validated sample with its model's index (models by order) and its problem's index. */
@@ -81,7 +81,7 @@ export interface PartStudy {
  * (accuracy, diversity, levels, measures) with its bootstrap columns. Nothing here depends on another
  * model, so a report's models can be split between parts, in threads, and give the same bytes.
  */
-export function createModelPart(study: PartStudy, own: readonly number[], resolved: Required<ReportOptions>, options: ModelPartOptions = {}): ModelPart {
+export function createModelPart(study: PartStudy, own: readonly number[], resolved: ResolvedOptions, options: ModelPartOptions = {}): ModelPart {
 	const { embedder = hashedNgramEmbedder(), keepCounts = true, lap, precomputed } = options;
 	const models = [...study.models].sort((a, b) => a.order - b.order);
 	const problems = study.problems;

@@ -6,7 +6,7 @@ import { createColumnStore } from './createColumnStore';
 import { reportContext } from './reportContext';
 import type { LocatedSample, PartPlan, PartReport } from './createModelPart';
 import { kValues } from './kValues';
-import type { ImprovementSets, ModelReport, Report, ReportOptions, Verdict, Versus } from './reportTypes';
+import type { ImprovementSets, ModelReport, Report, ReportOptions, ResolvedOptions, Verdict, Versus } from './reportTypes';
 import { resolveOptions } from './resolveOptions';
 import { reportWarnings } from './reportWarnings';
 
@@ -18,7 +18,7 @@ export type StudyShape = Omit<Bundle, 'samples'> & { samples?: readonly Sample[]
  * needs two models (improvement sets, versus, verdicts against the reference) and the warnings.
  */
 export interface ReportCoordinator {
-	readonly resolved: Required<ReportOptions>;
+	readonly resolved: ResolvedOptions;
 	/** Study models sorted by order (a LocatedSample's m indexes this). */
 	readonly models: Bundle['models'];
 	/** The bootstrap draws (undefined with intervals off), for a model part in the same thread to share. */

@@ -216,9 +216,12 @@ export interface ReportOptions {
 	verdictDiversitySubset?: DiversitySubset;
 	/** The forgetting signal fires when |RS(t)| exceeds this multiple of |IS(t)| (paired interval); default 0.5. */
 	forgettingRatio?: number;
-	/** Practical significance (METRICS.md section 10): the least change a signal (and the headline) must show beside a clear interval; default 2 points, 0.02, 1 problem. */
-	minEffect?: MinEffect;
+	/** Practical significance (METRICS.md section 10): the least change a signal (and the headline) must show beside a clear interval; default 2 points, 0.02, 1 problem (each kind on its own). */
+	minEffect?: Partial<MinEffect>;
 }
+
+/** Report options with every default filled in (what a report records it was computed with). */
+export type ResolvedOptions = Required<Omit<ReportOptions, 'minEffect'>> & { minEffect: MinEffect };
 
 /** The least change that counts, by kind of measure, each on the measure's own scale. */
 export interface MinEffect {
@@ -244,5 +247,5 @@ export interface Report {
 	/** Things the reader must know: unequal n across models, problems excluded, etc. */
 	warnings: string[];
 	/** Resolved options, so the report says how it was computed. */
-	options: Required<ReportOptions>;
+	options: ResolvedOptions;
 }

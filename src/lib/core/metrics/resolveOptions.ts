@@ -1,5 +1,5 @@
 import type { ModelRef, StudyConfig } from '../types';
-import type { MinEffect, ReportOptions } from './reportTypes';
+import type { MinEffect, ReportOptions, ResolvedOptions } from './reportTypes';
 
 /** METRICS.md section 10's defaults: 2 percentage points, 0.02 of a 0-1 diversity scale, 1 problem. */
 export const DEFAULT_MIN_EFFECT: Readonly<MinEffect> = { accuracy: 0.02, diversity: 0.02, problems: 1 };
@@ -9,7 +9,7 @@ function fail(key: string, message: string): never {
 }
 
 /** Report options with their defaults, each checked, errors naming the key. */
-export function resolveOptions(options: ReportOptions, study: StudyConfig, models: readonly ModelRef[]): Required<ReportOptions> {
+export function resolveOptions(options: ReportOptions, study: StudyConfig, models: readonly ModelRef[]): ResolvedOptions {
 	const {
 		reference = study.reference ?? [...models].sort((a, b) => a.order - b.order)[0]?.id,
 		bootstrap = 2000,
