@@ -46,7 +46,7 @@ export function coverage(report: Report): BarInput {
 		value: (_g, s) => est(byId.get(s)?.coverage),
 		domain: [0, 1],
 		format: 'pct',
-		rules: [{ value: 0.5, label: 'above 0.5: the paper suggests DPO; below: SFT' }]
+		rules: [{ value: 0.5, label: 'above 50%: the paper suggests DPO; below: SFT' }]
 	};
 }
 
